@@ -1,0 +1,3 @@
+import type { ViteUserConfig } from "vitest/config";
+export declare const baseConfig: ViteUserConfig;
+export declare function withBase(config?: ViteUserConfig): ViteUserConfig;
