@@ -21,15 +21,21 @@ describe("loadAuthConfig", () => {
     expect(() => loadAuthConfig({ COGNITO_CLIENT_IDS: "web" })).toThrow(/COGNITO_USER_POOL_ID/);
   });
   it("refuses a pool ID that is not in AWS's format", () => {
-    expect(() => loadAuthConfig({ COGNITO_USER_POOL_ID: "pool", COGNITO_CLIENT_IDS: "web" })).toThrow(/us-east-1_AbC123/);
+    expect(() => loadAuthConfig({ COGNITO_USER_POOL_ID: "pool", COGNITO_CLIENT_IDS: "web" })).toThrow(
+      /us-east-1_AbC123/,
+    );
   });
   it("refuses an empty client list", () => {
-    expect(() => loadAuthConfig({ COGNITO_USER_POOL_ID: "us-east-1_A", COGNITO_CLIENT_IDS: " , " })).toThrow(/client/);
+    expect(() => loadAuthConfig({ COGNITO_USER_POOL_ID: "us-east-1_A", COGNITO_CLIENT_IDS: " , " })).toThrow(
+      /client/,
+    );
   });
 });
 
 describe("issuerOf", () => {
   it("builds Cognito's original issuer", () => {
-    expect(issuerOf("ap-southeast-2_XyZ")).toBe("https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ");
+    expect(issuerOf("ap-southeast-2_XyZ")).toBe(
+      "https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ",
+    );
   });
 });

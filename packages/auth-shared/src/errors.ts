@@ -23,7 +23,11 @@ import {
 } from "aws-jwt-verify/error";
 
 /** RFC 6750 §3.1 error codes, plus `temporarily_unavailable` when keys cannot be fetched. */
-export type BearerErrorCode = "invalid_request" | "invalid_token" | "insufficient_scope" | "temporarily_unavailable";
+export type BearerErrorCode =
+  | "invalid_request"
+  | "invalid_token"
+  | "insufficient_scope"
+  | "temporarily_unavailable";
 
 /** Why a token was refused: a stable code tests and logs can rely on. */
 export type InvalidTokenReason =
@@ -150,7 +154,8 @@ export function toAuthError(err: unknown): AuthError | unknown {
   if (!(err instanceof JwtBaseError)) return err;
   const cause = { cause: err };
   if (err instanceof JwtExpiredError) return new InvalidTokenError("expired", "The token has expired", cause);
-  if (err instanceof JwtNotBeforeError) return new InvalidTokenError("not_yet_valid", "The token is not valid yet", cause);
+  if (err instanceof JwtNotBeforeError)
+    return new InvalidTokenError("not_yet_valid", "The token is not valid yet", cause);
   // With a pool configured, aws-jwt-verify picks the issuer's config by `iss`; an unknown one is
   // reported as a parameter error before any signature check.
   if (err instanceof ParameterValidationError && /^issuer not configured/.test(err.message))
@@ -161,9 +166,17 @@ export function toAuthError(err: unknown): AuthError | unknown {
   if (err instanceof CognitoJwtInvalidClientIdError)
     return new InvalidTokenError("invalid_client", "The token was not issued to an accepted client", cause);
   if (err instanceof CognitoJwtInvalidTokenUseError)
-    return new InvalidTokenError("wrong_token_use", `Expected ${String(err.failedAssertion.expected)} token`, cause);
+    return new InvalidTokenError(
+      "wrong_token_use",
+      `Expected ${String(err.failedAssertion.expected)} token`,
+      cause,
+    );
   if (err instanceof JwtInvalidSignatureAlgorithmError)
-    return new InvalidTokenError("unsupported_algorithm", "The token's signature algorithm is not accepted", cause);
+    return new InvalidTokenError(
+      "unsupported_algorithm",
+      "The token's signature algorithm is not accepted",
+      cause,
+    );
   if (err instanceof JwtInvalidSignatureError)
     return new InvalidTokenError("invalid_signature", "The token's signature is invalid", cause);
   if (
@@ -172,9 +185,12 @@ export function toAuthError(err: unknown): AuthError | unknown {
     err instanceof WaitPeriodNotYetEndedJwkError
   )
     return new InvalidTokenError("unknown_key", "The token was signed with an unknown key", cause);
-  if (err instanceof JwtParseError) return new InvalidTokenError("malformed", "The token is malformed", cause);
-  if (err instanceof CognitoJwtInvalidGroupError) return new MissingGroupError(asList(err.failedAssertion.expected));
-  if (err instanceof JwtInvalidScopeError) return new InsufficientScopeError(asList(err.failedAssertion.expected));
+  if (err instanceof JwtParseError)
+    return new InvalidTokenError("malformed", "The token is malformed", cause);
+  if (err instanceof CognitoJwtInvalidGroupError)
+    return new MissingGroupError(asList(err.failedAssertion.expected));
+  if (err instanceof JwtInvalidScopeError)
+    return new InsufficientScopeError(asList(err.failedAssertion.expected));
   if (
     err instanceof FetchError ||
     err instanceof JwksValidationError ||

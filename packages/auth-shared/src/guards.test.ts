@@ -30,7 +30,9 @@ describe("requireScopes", () => {
     expect(() => requireScopes(claims("api/write"), ["api/read", "api/write"], "any")).not.toThrow();
   });
   it("throws when none is held (any)", () => {
-    expect(() => requireScopes(claims("openid"), ["api/read", "api/write"], "any")).toThrow(/api\/read or api\/write/);
+    expect(() => requireScopes(claims("openid"), ["api/read", "api/write"], "any")).toThrow(
+      /api\/read or api\/write/,
+    );
   });
   it("does not match scope prefixes", () => {
     expect(() => requireScopes(claims("api/readonly"), ["api/read"])).toThrow(InsufficientScopeError);

@@ -11,13 +11,20 @@ export type ScopeMatch = "all" | "any";
  * requireScopes(claims, ["api/read"]); // 403 insufficient_scope without it
  * requireScopes(claims, ["api/read", "api/write"], "any");
  */
-export function requireScopes(claims: AccessTokenClaims, scopes: readonly string[], match: ScopeMatch = "all"): void {
+export function requireScopes(
+  claims: AccessTokenClaims,
+  scopes: readonly string[],
+  match: ScopeMatch = "all",
+): void {
   if (scopes.length === 0) return;
   const held = scopesOf(claims);
   const ok = match === "all" ? scopes.every((s) => held.has(s)) : scopes.some((s) => held.has(s));
   if (!ok) {
     const missing = match === "all" ? scopes.filter((s) => !held.has(s)) : scopes;
-    throw new InsufficientScopeError(missing, `Requires scope ${missing.join(match === "all" ? " and " : " or ")}`);
+    throw new InsufficientScopeError(
+      missing,
+      `Requires scope ${missing.join(match === "all" ? " and " : " or ")}`,
+    );
   }
 }
 

@@ -4,10 +4,10 @@ import {
   CognitoJwtInvalidTokenUseError,
   FetchError,
   JwtExpiredError,
-  JwtParseError,
   JwtInvalidSignatureAlgorithmError,
   JwtInvalidSignatureError,
   JwtNotBeforeError,
+  JwtParseError,
   KidNotFoundInJwksError,
   ParameterValidationError,
 } from "aws-jwt-verify/error";
@@ -21,7 +21,15 @@ import {
   MissingGroupError,
   MissingTokenError,
 } from "./errors";
-import { generateSigningKey, hs256Jwt, signJwt, startJwksServer, startTestPool, type TestPool, unsignedJwt } from "./testing";
+import {
+  generateSigningKey,
+  hs256Jwt,
+  signJwt,
+  startJwksServer,
+  startTestPool,
+  type TestPool,
+  unsignedJwt,
+} from "./testing";
 import { accessTokenClaims } from "./testing/tokens";
 import { bearerTokenFrom, createTokenVerifiers, type TokenVerifiers } from "./verifier";
 
@@ -39,7 +47,11 @@ beforeAll(async () => {
 });
 afterAll(() => pool.close());
 
-async function expectInvalid(promise: Promise<unknown>, reason: InvalidTokenReason, causeClass: new (...a: never[]) => Error) {
+async function expectInvalid(
+  promise: Promise<unknown>,
+  reason: InvalidTokenReason,
+  causeClass: new (...a: never[]) => Error,
+) {
   const err = await promise.then(
     () => expect.fail("token was accepted"),
     (e: unknown) => e,
@@ -73,12 +85,17 @@ describe("createTokenVerifiers", () => {
         accessTokenClaims({ userPoolId: pool.userPoolId, clientId: "mobileclient123" }),
         pool.accessKey,
       );
-      await expect(verifiers.verifyAccessToken(token)).resolves.toMatchObject({ client_id: "mobileclient123" });
+      await expect(verifiers.verifyAccessToken(token)).resolves.toMatchObject({
+        client_id: "mobileclient123",
+      });
     });
 
     it("an ID token, checking aud", async () => {
       const token = pool.idToken({ email: "a@example.com" });
-      await expect(verifiers.verifyIdToken(token)).resolves.toMatchObject({ aud: pool.clientId, token_use: "id" });
+      await expect(verifiers.verifyIdToken(token)).resolves.toMatchObject({
+        aud: pool.clientId,
+        token_use: "id",
+      });
     });
 
     it("an access token with the required scope and group", async () => {
@@ -97,14 +114,21 @@ describe("createTokenVerifiers", () => {
 
   describe("rejects", () => {
     it("alg none with an empty signature", async () => {
-      const token = unsignedJwt(accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }), pool.accessKey.kid);
+      const token = unsignedJwt(
+        accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }),
+        pool.accessKey.kid,
+      );
       await expectInvalid(verifiers.verifyAccessToken(token), "malformed", JwtParseError);
     });
 
     it("alg none carrying a signature", async () => {
       const claims = accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId });
       const token = `${unsignedJwt(claims, pool.accessKey.kid)}c2lnbmF0dXJl`;
-      await expectInvalid(verifiers.verifyAccessToken(token), "unsupported_algorithm", JwtInvalidSignatureAlgorithmError);
+      await expectInvalid(
+        verifiers.verifyAccessToken(token),
+        "unsupported_algorithm",
+        JwtInvalidSignatureAlgorithmError,
+      );
     });
 
     it("HS256 signed with the pool's public key (key confusion)", async () => {
@@ -114,18 +138,28 @@ describe("createTokenVerifiers", () => {
         pool.accessKey.kid,
         publicPem,
       );
-      await expectInvalid(verifiers.verifyAccessToken(token), "unsupported_algorithm", JwtInvalidSignatureAlgorithmError);
+      await expectInvalid(
+        verifiers.verifyAccessToken(token),
+        "unsupported_algorithm",
+        JwtInvalidSignatureAlgorithmError,
+      );
     });
 
     it("an unknown kid", async () => {
       const stranger = generateSigningKey("unknown-kid");
-      const token = signJwt(accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }), stranger);
+      const token = signJwt(
+        accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }),
+        stranger,
+      );
       await expectInvalid(verifiers.verifyAccessToken(token), "unknown_key", KidNotFoundInJwksError);
     });
 
     it("a token signed by another key under a known kid", async () => {
       const forger = generateSigningKey(pool.accessKey.kid);
-      const token = signJwt(accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }), forger);
+      const token = signJwt(
+        accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }),
+        forger,
+      );
       await expectInvalid(verifiers.verifyAccessToken(token), "invalid_signature", JwtInvalidSignatureError);
     });
 
@@ -140,18 +174,28 @@ describe("createTokenVerifiers", () => {
     });
 
     it("a token from another issuer", async () => {
-      const token = pool.accessToken({}, { iss: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other" });
+      const token = pool.accessToken(
+        {},
+        { iss: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other" },
+      );
       await expectInvalid(verifiers.verifyAccessToken(token), "invalid_issuer", ParameterValidationError);
     });
 
     it("a token whose issuer is the pool's under the other region", async () => {
-      const token = pool.accessToken({}, { iss: `https://cognito-idp.eu-west-1.amazonaws.com/${pool.userPoolId}` });
+      const token = pool.accessToken(
+        {},
+        { iss: `https://cognito-idp.eu-west-1.amazonaws.com/${pool.userPoolId}` },
+      );
       await expectInvalid(verifiers.verifyAccessToken(token), "invalid_issuer", ParameterValidationError);
     });
 
     it("an access token of a client that is not configured", async () => {
       const token = pool.accessToken({}, { client_id: "someotherclient" });
-      await expectInvalid(verifiers.verifyAccessToken(token), "invalid_client", CognitoJwtInvalidClientIdError);
+      await expectInvalid(
+        verifiers.verifyAccessToken(token),
+        "invalid_client",
+        CognitoJwtInvalidClientIdError,
+      );
     });
 
     it("an ID token whose aud is not a configured client", async () => {
@@ -161,7 +205,11 @@ describe("createTokenVerifiers", () => {
 
     it("an ID token used as an access token", async () => {
       const token = pool.idToken();
-      await expectInvalid(verifiers.verifyAccessToken(token), "wrong_token_use", CognitoJwtInvalidTokenUseError);
+      await expectInvalid(
+        verifiers.verifyAccessToken(token),
+        "wrong_token_use",
+        CognitoJwtInvalidTokenUseError,
+      );
     });
 
     it("an access token used as an ID token", async () => {
@@ -172,7 +220,9 @@ describe("createTokenVerifiers", () => {
     it("a tampered payload", async () => {
       const [header, , signature] = pool.accessToken({ groups: ["users"] }).split(".");
       const forged = Buffer.from(
-        JSON.stringify(accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }, { groups: ["admins"] })),
+        JSON.stringify(
+          accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }, { groups: ["admins"] }),
+        ),
       ).toString("base64url");
       await expectInvalid(
         verifiers.verifyAccessToken(`${header}.${forged}.${signature}`),
@@ -183,7 +233,9 @@ describe("createTokenVerifiers", () => {
 
     it("a token without the required scope, with 403 insufficient_scope", async () => {
       const token = pool.accessToken({}, { scope: "openid api/read" });
-      const err = await verifiers.verifyAccessToken(token, { scopes: ["api/write"] }).catch((e: unknown) => e);
+      const err = await verifiers
+        .verifyAccessToken(token, { scopes: ["api/write"] })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InsufficientScopeError);
       expect((err as InsufficientScopeError).status).toBe(403);
       expect((err as InsufficientScopeError).wwwAuthenticate()).toBe(
@@ -220,7 +272,11 @@ describe("createTokenVerifiers", () => {
 
   it("fetches the JWKS once and reuses it across tokens", async () => {
     const server = await startJwksServer([pool.accessKey, pool.idKey]);
-    const local = createTokenVerifiers({ userPoolId: pool.userPoolId, clientIds: [pool.clientId], jwksUrl: server.url });
+    const local = createTokenVerifiers({
+      userPoolId: pool.userPoolId,
+      clientIds: [pool.clientId],
+      jwksUrl: server.url,
+    });
     await local.verifyAccessToken(pool.accessToken());
     await local.verifyAccessToken(pool.accessToken());
     await local.verifyIdToken(pool.idToken());
@@ -230,18 +286,27 @@ describe("createTokenVerifiers", () => {
 
   it("picks up a rotated key by refetching the JWKS", async () => {
     const server = await startJwksServer([pool.accessKey]);
-    const local = createTokenVerifiers({ userPoolId: pool.userPoolId, clientIds: [pool.clientId], jwksUrl: server.url });
+    const local = createTokenVerifiers({
+      userPoolId: pool.userPoolId,
+      clientIds: [pool.clientId],
+      jwksUrl: server.url,
+    });
     await local.verifyAccessToken(pool.accessToken());
     const rotated = generateSigningKey("rotated");
     server.setKeys([pool.accessKey, rotated]);
-    const token = signJwt(accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }), rotated);
+    const token = signJwt(
+      accessTokenClaims({ userPoolId: pool.userPoolId, clientId: pool.clientId }),
+      rotated,
+    );
     await expect(local.verifyAccessToken(token)).resolves.toMatchObject({ token_use: "access" });
     expect(server.hits).toBe(2);
     await server.close();
   });
 
   it("refuses an invalid config", () => {
-    expect(() => createTokenVerifiers({ userPoolId: "not-a-pool", clientIds: [] })).toThrow(/Invalid auth config/);
+    expect(() => createTokenVerifiers({ userPoolId: "not-a-pool", clientIds: [] })).toThrow(
+      /Invalid auth config/,
+    );
   });
 });
 

@@ -60,8 +60,15 @@ export function createTokenVerifiers(input: AuthConfigInput): TokenVerifiers {
   const jwksCache = config.jwksUrl
     ? new SimpleJwksCache({ fetcher: new FixedJwksFetcher(config.jwksUrl, config.jwksTimeoutMs) })
     : undefined;
-  const base = { userPoolId: config.userPoolId, clientId: config.clientIds, graceSeconds: config.graceSeconds };
-  const access = CognitoJwtVerifier.create({ ...base, tokenUse: "access" }, jwksCache ? { jwksCache } : undefined);
+  const base = {
+    userPoolId: config.userPoolId,
+    clientId: config.clientIds,
+    graceSeconds: config.graceSeconds,
+  };
+  const access = CognitoJwtVerifier.create(
+    { ...base, tokenUse: "access" },
+    jwksCache ? { jwksCache } : undefined,
+  );
   const id = CognitoJwtVerifier.create({ ...base, tokenUse: "id" }, jwksCache ? { jwksCache } : undefined);
 
   return {

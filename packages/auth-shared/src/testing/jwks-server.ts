@@ -12,7 +12,10 @@ export interface JwksServer {
   close(): Promise<void>;
 }
 
-export async function startJwksServer(keys: SigningKey[], path = "/.well-known/jwks.json"): Promise<JwksServer> {
+export async function startJwksServer(
+  keys: SigningKey[],
+  path = "/.well-known/jwks.json",
+): Promise<JwksServer> {
   let served = keys;
   let hits = 0;
   const server: Server = createServer((req, res) => {

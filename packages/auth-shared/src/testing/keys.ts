@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomUUID,
+} from "node:crypto";
 
 /** One RSA signing key as a user pool holds it: private key for signing, public JWK for the JWKS. */
 export interface SigningKey {
@@ -11,7 +17,7 @@ export interface SigningKey {
 
 /** Generates an RSA-2048 key with a Cognito-like `kid` (base64 of random bytes). */
 export function generateSigningKey(kid: string = Buffer.from(randomUUID()).toString("base64")): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   return fromPrivateKey(privateKey, kid);
 }
 

@@ -1,7 +1,13 @@
 import type { AccessTokenClaims, IdTokenClaims } from "../claims";
+import { type JwksServer, startJwksServer } from "./jwks-server";
 import { generateSigningKey, type SigningKey } from "./keys";
-import { startJwksServer, type JwksServer } from "./jwks-server";
-import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, signJwt, type UserClaims } from "./tokens";
+import {
+  accessTokenClaims,
+  clientCredentialsClaims,
+  idTokenClaims,
+  signJwt,
+  type UserClaims,
+} from "./tokens";
 
 /**
  * A stand-in for one user pool's token signing in tests: separate ID and access keys (as Cognito

@@ -6,7 +6,11 @@ import type { SigningKey } from "./keys";
 const b64url = (data: string | Buffer) => Buffer.from(data).toString("base64url");
 
 /** Signs a JWT with RS256 exactly as Cognito does (`{"kid","alg":"RS256"}` header). */
-export function signJwt(payload: object, key: SigningKey, header: object = { kid: key.kid, alg: "RS256" }): string {
+export function signJwt(
+  payload: object,
+  key: SigningKey,
+  header: object = { kid: key.kid, alg: "RS256" },
+): string {
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   return `${input}.${b64url(sign("sha256", Buffer.from(input), key.privateKey))}`;
 }
@@ -68,7 +72,11 @@ export function accessTokenClaims(
 }
 
 /** Claims of a Cognito ID token (COGNITO-REFERENCE §4.2). */
-export function idTokenClaims(ctx: TokenContext, user: UserClaims = {}, overrides: Partial<IdTokenClaims> = {}): IdTokenClaims {
+export function idTokenClaims(
+  ctx: TokenContext,
+  user: UserClaims = {},
+  overrides: Partial<IdTokenClaims> = {},
+): IdTokenClaims {
   const now = ctx.now ?? Math.floor(Date.now() / 1000);
   const sub = user.sub ?? randomUUID();
   return {

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { BadRequestError } from "../http/errors";
+
+/** A note as the API returns it. */
+export interface Note {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: string;
+}
+
+export const NewNoteSchema = z.object({
+  title: z.string().trim().min(1, "title is required").max(200),
+  body: z.string().max(10_000).default(""),
+});
+export type NewNote = z.output<typeof NewNoteSchema>;
+
+/** Note IDs are UUIDs; anything else cannot name a note. */
+export const NoteIdSchema = z.uuid();
+
+/**
+ * The caller's notes in the app table: `pk = USER#<sub>`, `sk = NOTE#<id>`, so a user can only
+ * ever read their own partition — another user's note ID simply is not there (404).
+ */
+export class NotesRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async list(
+    sub: string,
+    opts: { limit: number; cursor?: string },
+  ): Promise<{ notes: Note[]; next?: string }> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": pk(sub), ":prefix": "NOTE#" },
+        ScanIndexForward: false,
+        Limit: opts.limit,
+        ExclusiveStartKey: opts.cursor ? decodeCursor(opts.cursor, sub) : undefined,
+      }),
+    );
+    const notes = (res.Items ?? []).map(toNote);
+    return res.LastEvaluatedKey ? { notes, next: encodeCursor(res.LastEvaluatedKey) } : { notes };
+  }
+
+  async get(sub: string, id: string): Promise<Note | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: pk(sub), sk: sk(id) } }),
+    );
+    return res.Item ? toNote(res.Item) : undefined;
+  }
+
+  async create(sub: string, input: NewNote, now = new Date()): Promise<Note> {
+    // Time-ordered IDs would leak creation order across users; a random UUID plus createdAt in
+    // the sort key keeps listing newest-first.
+    const id = randomUUID();
+    const note: Note = { id, title: input.title, body: input.body, createdAt: now.toISOString() };
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: pk(sub), sk: sk(id), type: "note", ...note },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return note;
+  }
+
+  /** Deletes the caller's note; false when there is no such note of theirs. */
+  async delete(sub: string, id: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk: pk(sub), sk: sk(id) },
+          ConditionExpression: "attribute_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+}
+
+const pk = (sub: string) => `USER#${sub}`;
+const sk = (id: string) => `NOTE#${id}`;
+
+function toNote(item: Record<string, unknown>): Note {
+  return {
+    id: String(item.id),
+    title: String(item.title),
+    body: String(item.body ?? ""),
+    createdAt: String(item.createdAt),
+  };
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ sk: key.sk })).toString("base64url");
+}
+
+/** A cursor only ever addresses the caller's own partition. */
+function decodeCursor(cursor: string, sub: string): Record<string, unknown> {
+  try {
+    const parsed = z
+      .object({ sk: z.string().startsWith("NOTE#") })
+      .parse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    return { pk: pk(sub), sk: parsed.sk };
+  } catch {
+    throw new BadRequestError("Invalid cursor");
+  }
+}

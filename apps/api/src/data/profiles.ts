@@ -1,0 +1,46 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+
+/** The app's profile record of a user, created once at confirmation (`pk = USER#<sub>`, `sk = PROFILE`). */
+export interface Profile {
+  sub: string;
+  username: string;
+  email?: string;
+  name?: string;
+  tenantId?: string;
+  plan: string;
+  createdAt: string;
+}
+
+export class ProfilesRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** Creates the profile unless it exists (Cognito may deliver a trigger more than once). */
+  async createIfAbsent(profile: Profile): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: `USER#${profile.sub}`, sk: "PROFILE", type: "profile", ...profile },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async get(sub: string): Promise<Profile | undefined> {
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `USER#${sub}`, sk: "PROFILE" } }),
+    );
+    if (!res.Item) return undefined;
+    const { pk: _pk, sk: _sk, type: _type, ...profile } = res.Item;
+    return profile as Profile;
+  }
+}

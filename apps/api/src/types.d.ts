@@ -1,0 +1,16 @@
+declare module "dynalite" {
+  import type { Server } from "node:http";
+
+  interface DynaliteOptions {
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+    maxItemSizeKb?: number;
+    path?: string | undefined;
+  }
+  export default function dynalite(options?: DynaliteOptions): Server;
+}
+declare module "disposable-email-domains" {
+  const domains: string[];
+  export default domains;
+}
