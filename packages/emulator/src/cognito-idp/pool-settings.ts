@@ -1,0 +1,218 @@
+import type {
+  CreateUserPoolCommandInput,
+  SchemaAttributeType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { z } from "zod";
+import { InvalidParameterException } from "../errors";
+import type { PoolRecord } from "../store/types";
+import { DEFAULT_PASSWORD_POLICY, STANDARD_ATTRIBUTES } from "./pools";
+
+const obj = <T>() =>
+  z.custom<T>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "Member must be an object");
+
+export const PasswordPolicy = z.object({
+  MinimumLength: z.number().int().min(6).max(99).optional(),
+  RequireUppercase: z.boolean().optional(),
+  RequireLowercase: z.boolean().optional(),
+  RequireNumbers: z.boolean().optional(),
+  RequireSymbols: z.boolean().optional(),
+  PasswordHistorySize: z.number().int().min(0).max(24).optional(),
+  TemporaryPasswordValidityDays: z.number().int().min(0).max(365).optional(),
+});
+
+const SchemaAttribute = z.object({
+  Name: z.string().min(1).max(20),
+  AttributeDataType: z.enum(["String", "Number", "DateTime", "Boolean"]).optional(),
+  DeveloperOnlyAttribute: z.boolean().optional(),
+  Mutable: z.boolean().optional(),
+  Required: z.boolean().optional(),
+  NumberAttributeConstraints: z
+    .object({ MinValue: z.string().optional(), MaxValue: z.string().optional() })
+    .optional(),
+  StringAttributeConstraints: z
+    .object({ MinLength: z.string().optional(), MaxLength: z.string().optional() })
+    .optional(),
+});
+
+const VerifiedAttribute = z.enum(["email", "phone_number"]);
+const MfaConfiguration = z.enum(["OFF", "ON", "OPTIONAL"]);
+
+/** Settings shared by CreateUserPool and UpdateUserPool. */
+export const PoolSettings = {
+  Policies: z
+    .object({
+      PasswordPolicy: PasswordPolicy.optional(),
+      SignInPolicy: obj<NonNullable<CreateUserPoolCommandInput["Policies"]>["SignInPolicy"]>().optional(),
+    })
+    .optional(),
+  DeletionProtection: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+  LambdaConfig: obj<NonNullable<CreateUserPoolCommandInput["LambdaConfig"]>>().optional(),
+  AutoVerifiedAttributes: z.array(VerifiedAttribute).optional(),
+  SmsVerificationMessage: z.string().min(6).max(140).optional(),
+  EmailVerificationMessage: z.string().min(6).max(20000).optional(),
+  EmailVerificationSubject: z.string().min(1).max(140).optional(),
+  VerificationMessageTemplate:
+    obj<NonNullable<CreateUserPoolCommandInput["VerificationMessageTemplate"]>>().optional(),
+  SmsAuthenticationMessage: z.string().min(6).max(140).optional(),
+  UserAttributeUpdateSettings:
+    obj<NonNullable<CreateUserPoolCommandInput["UserAttributeUpdateSettings"]>>().optional(),
+  MfaConfiguration: MfaConfiguration.optional(),
+  DeviceConfiguration: obj<NonNullable<CreateUserPoolCommandInput["DeviceConfiguration"]>>().optional(),
+  EmailConfiguration: obj<NonNullable<CreateUserPoolCommandInput["EmailConfiguration"]>>().optional(),
+  SmsConfiguration: z
+    .object({
+      SnsCallerArn: z.string().min(20).max(2048),
+      ExternalId: z.string().optional(),
+      SnsRegion: z.string().optional(),
+    })
+    .optional(),
+  UserPoolTags: z.record(z.string(), z.string()).optional(),
+  AdminCreateUserConfig: obj<NonNullable<CreateUserPoolCommandInput["AdminCreateUserConfig"]>>().optional(),
+  UserPoolAddOns: obj<NonNullable<CreateUserPoolCommandInput["UserPoolAddOns"]>>().optional(),
+  AccountRecoverySetting: obj<NonNullable<CreateUserPoolCommandInput["AccountRecoverySetting"]>>().optional(),
+  UserPoolTier: z.enum(["LITE", "ESSENTIALS", "PLUS"]).optional(),
+};
+
+export const CreatePoolSchema = z.object({
+  PoolName: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w\s+=,.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"),
+  ...PoolSettings,
+  AliasAttributes: z.array(z.enum(["phone_number", "email", "preferred_username"])).optional(),
+  UsernameAttributes: z.array(VerifiedAttribute).optional(),
+  Schema: z.array(SchemaAttribute).max(50).optional(),
+  UsernameConfiguration: z.object({ CaseSensitive: z.boolean() }).optional(),
+}) satisfies z.ZodType<CreateUserPoolCommandInput>;
+
+export type PoolSettingsInput = z.output<z.ZodObject<typeof PoolSettings>>;
+
+export const SMS_MFA_MESSAGE =
+  "SMS configuration and Auto verification for phone_number are required when MFA is required/optional";
+
+/** Cognito's checks on MFA settings given through CreateUserPool / UpdateUserPool. */
+export function checkMfaSettings(mfa: string | undefined, hasSms: boolean, totpEnabled: boolean): void {
+  if ((mfa === "ON" || mfa === "OPTIONAL") && !hasSms && !totpEnabled) {
+    throw new InvalidParameterException(SMS_MFA_MESSAGE);
+  }
+}
+
+function standardSchema(): SchemaAttributeType[] {
+  return STANDARD_ATTRIBUTES.map((name) => {
+    const isBool = name === "email_verified" || name === "phone_number_verified";
+    const isNum = name === "updated_at";
+    return {
+      Name: name,
+      AttributeDataType: isBool ? "Boolean" : isNum ? "Number" : "String",
+      DeveloperOnlyAttribute: false,
+      Mutable: name !== "sub",
+      Required: name === "sub",
+      ...(isBool
+        ? {}
+        : isNum
+          ? { NumberAttributeConstraints: { MinValue: "0" } }
+          : { StringAttributeConstraints: { MinLength: name === "sub" ? "1" : "0", MaxLength: "2048" } }),
+    } satisfies SchemaAttributeType;
+  });
+}
+
+/** The schema a new pool describes back: standard attributes (with `Required` applied) plus `custom:` ones. */
+export function buildSchema(input: z.output<typeof SchemaAttribute>[] | undefined): SchemaAttributeType[] {
+  const schema = standardSchema();
+  for (const attr of input ?? []) {
+    const std = schema.find((s) => s.Name === attr.Name);
+    if (std) {
+      if (attr.Required !== undefined) std.Required = attr.Required || std.Required;
+      if (attr.Mutable !== undefined && attr.Name !== "sub") std.Mutable = attr.Mutable;
+      continue;
+    }
+    if (attr.Required)
+      throw new InvalidParameterException("Required custom attributes are not supported currently.");
+    const name = attr.DeveloperOnlyAttribute ? `dev:custom:${attr.Name}` : `custom:${attr.Name}`;
+    schema.push({
+      Name: name,
+      AttributeDataType: attr.AttributeDataType ?? "String",
+      DeveloperOnlyAttribute: attr.DeveloperOnlyAttribute ?? false,
+      Mutable: attr.Mutable ?? true,
+      Required: false,
+      ...(attr.NumberAttributeConstraints
+        ? { NumberAttributeConstraints: attr.NumberAttributeConstraints }
+        : {}),
+      ...(attr.StringAttributeConstraints
+        ? { StringAttributeConstraints: attr.StringAttributeConstraints }
+        : {}),
+      ...(!attr.NumberAttributeConstraints &&
+      !attr.StringAttributeConstraints &&
+      (attr.AttributeDataType ?? "String") === "String"
+        ? { StringAttributeConstraints: {} }
+        : {}),
+    });
+  }
+  return schema;
+}
+
+/** Applies create/update settings onto a pool record (UpdateUserPool replaces, as AWS does). */
+export function applySettings(pool: PoolRecord, input: PoolSettingsInput): void {
+  pool.Policies = {
+    PasswordPolicy: {
+      ...(input.Policies?.PasswordPolicy
+        ? {
+            MinimumLength: 8,
+            RequireUppercase: false,
+            RequireLowercase: false,
+            RequireNumbers: false,
+            RequireSymbols: false,
+            TemporaryPasswordValidityDays: 7,
+            ...input.Policies.PasswordPolicy,
+          }
+        : DEFAULT_PASSWORD_POLICY),
+    },
+    ...(input.Policies?.SignInPolicy ? { SignInPolicy: input.Policies.SignInPolicy } : {}),
+  };
+  pool.DeletionProtection = input.DeletionProtection ?? "INACTIVE";
+  pool.LambdaConfig = input.LambdaConfig ?? {};
+  pool.AutoVerifiedAttributes = input.AutoVerifiedAttributes;
+  pool.SmsVerificationMessage = input.SmsVerificationMessage;
+  pool.EmailVerificationMessage = input.EmailVerificationMessage;
+  pool.EmailVerificationSubject = input.EmailVerificationSubject;
+  pool.VerificationMessageTemplate = {
+    DefaultEmailOption: "CONFIRM_WITH_CODE",
+    ...(input.EmailVerificationMessage ? { EmailMessage: input.EmailVerificationMessage } : {}),
+    ...(input.EmailVerificationSubject ? { EmailSubject: input.EmailVerificationSubject } : {}),
+    ...(input.SmsVerificationMessage ? { SmsMessage: input.SmsVerificationMessage } : {}),
+    ...(input.VerificationMessageTemplate ?? {}),
+  };
+  pool.SmsAuthenticationMessage = input.SmsAuthenticationMessage;
+  pool.UserAttributeUpdateSettings = input.UserAttributeUpdateSettings ?? {
+    AttributesRequireVerificationBeforeUpdate: [],
+  };
+  pool.MfaConfiguration = input.MfaConfiguration ?? "OFF";
+  pool.DeviceConfiguration = input.DeviceConfiguration;
+  pool.EmailConfiguration = input.EmailConfiguration ?? { EmailSendingAccount: "COGNITO_DEFAULT" };
+  pool.SmsConfiguration = input.SmsConfiguration;
+  pool.UserPoolTags = input.UserPoolTags ?? {};
+  pool.AdminCreateUserConfig = {
+    AllowAdminCreateUserOnly: false,
+    UnusedAccountValidityDays: 7,
+    ...(input.AdminCreateUserConfig ?? {}),
+  };
+  pool.UserPoolAddOns = input.UserPoolAddOns;
+  pool.AccountRecoverySetting = input.AccountRecoverySetting;
+  pool.UserPoolTier = input.UserPoolTier ?? "ESSENTIALS";
+}
+
+/** Internal fields kept on the pool record but not part of UserPoolType. */
+export interface PoolInternals {
+  SoftwareTokenMfaEnabled?: boolean;
+  EmailMfaConfiguration?: { Message?: string; Subject?: string };
+}
+
+/** The pool as DescribeUserPool returns it. */
+export function describePool(
+  pool: PoolRecord & PoolInternals,
+  estimatedUsers: number,
+): Record<string, unknown> {
+  const { SoftwareTokenMfaEnabled: _t, EmailMfaConfiguration: _e, ...rest } = pool;
+  return { ...rest, EstimatedNumberOfUsers: estimatedUsers };
+}

@@ -1,0 +1,322 @@
+import {
+  generateSigningKey,
+  JwtError,
+  jwksOf,
+  type PublicJwk,
+  type SigningKey,
+  signJwt,
+  verifyJwt,
+} from "../crypto/jwt";
+import { NotAuthorizedException, UserNotFoundException } from "../errors";
+import type { ClientRecord, GroupRecord, PoolRecord, UserRecord } from "../store/types";
+import { newRefreshToken, newUuid } from "./ids";
+import { issuerOf, requirePool } from "./pools";
+import type { Services } from "./services";
+
+type KeyUse = "id" | "access";
+
+/** Creates the pool's two signing keys (ID and access tokens are signed with different keys). */
+export function ensureSigningKeys(services: Services, poolId: string): void {
+  for (const use of ["id", "access"] as const) {
+    if (!services.store.getSigningKey(poolId, use))
+      services.store.putSigningKey(poolId, use, generateSigningKey());
+  }
+}
+
+const keyCache = new Map<string, SigningKey>();
+
+function signingKey(services: Services, poolId: string, use: KeyUse): SigningKey {
+  const cacheKey = `${poolId}:${use}`;
+  const cached = keyCache.get(cacheKey);
+  const row = cached ?? services.store.getSigningKey(poolId, use);
+  if (!row) {
+    ensureSigningKeys(services, poolId);
+    return signingKey(services, poolId, use);
+  }
+  const key = row as SigningKey;
+  if (!cached) keyCache.set(cacheKey, key);
+  return key;
+}
+
+/** The pool's JWKS, as served at `/{poolId}/.well-known/jwks.json`. */
+export function poolJwks(services: Services, poolId: string): { keys: PublicJwk[] } {
+  return jwksOf([signingKey(services, poolId, "id"), signingKey(services, poolId, "access")]);
+}
+
+const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
+
+export function tokenLifetimes(client: ClientRecord): { access: number; id: number; refresh: number } {
+  const units = client.TokenValidityUnits ?? {};
+  return {
+    access:
+      (client.AccessTokenValidity ?? 60) *
+      UNIT_SECONDS[units.AccessToken ?? (client.AccessTokenValidity ? "hours" : "minutes")],
+    id:
+      (client.IdTokenValidity ?? 60) *
+      UNIT_SECONDS[units.IdToken ?? (client.IdTokenValidity ? "hours" : "minutes")],
+    refresh: (client.RefreshTokenValidity || 30) * UNIT_SECONDS[units.RefreshToken ?? "days"],
+  };
+}
+
+/** Claims a pre-token-generation trigger asks for. */
+export interface ClaimOverrides {
+  id?: { add?: Record<string, unknown>; suppress?: string[] };
+  access?: {
+    add?: Record<string, unknown>;
+    suppress?: string[];
+    scopesToAdd?: string[];
+    scopesToSuppress?: string[];
+  };
+  groups?: { groups?: string[]; roles?: string[]; preferredRole?: string | null };
+}
+
+export interface IssueOptions {
+  authTime?: number;
+  originJti?: string;
+  /** False for REFRESH_TOKEN_AUTH: Cognito returns no new refresh token. */
+  withRefreshToken: boolean;
+  scopes?: string[];
+  overrides?: ClaimOverrides;
+}
+
+export interface GroupClaims {
+  groups: string[];
+  roles: string[];
+  preferredRole?: string;
+}
+
+/** `cognito:groups`, `cognito:roles`, `cognito:preferred_role` of a user. */
+export function groupClaims(services: Services, user: UserRecord): GroupClaims {
+  const names = services.store.groupsOf(user.poolId, user.sub);
+  const groups = names
+    .map((n) => services.store.getResource<GroupRecord>("group", user.poolId, n))
+    .filter((g): g is GroupRecord => g !== undefined);
+  const roles = groups.map((g) => g.RoleArn).filter((r): r is string => typeof r === "string");
+  const withRole = groups.filter((g) => g.RoleArn && g.Precedence !== undefined);
+  withRole.sort((a, b) => (a.Precedence ?? 0) - (b.Precedence ?? 0));
+  const [first, second] = withRole;
+  const preferredRole =
+    first && (!second || second.Precedence !== first.Precedence) ? first.RoleArn : undefined;
+  return { groups: names, roles, ...(preferredRole ? { preferredRole } : {}) };
+}
+
+/** ID-token attribute claims: readable attributes, `*_verified` as booleans, `updated_at` as a number. */
+export function attributeClaims(user: UserRecord, client: ClientRecord): Record<string, unknown> {
+  const readable = client.ReadAttributes;
+  const claims: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(user.attributes)) {
+    if (name === "sub") continue;
+    if (readable && readable.length > 0 && !readable.includes(name)) continue;
+    if (name === "email_verified" || name === "phone_number_verified") claims[name] = value === "true";
+    else if (name === "updated_at" && /^\d+$/.test(value)) claims[name] = Number(value);
+    else claims[name] = value;
+  }
+  return claims;
+}
+
+function applyOverrides(
+  claims: Record<string, unknown>,
+  add: Record<string, unknown> | undefined,
+  suppress: string[] | undefined,
+): Record<string, unknown> {
+  const protectedClaims = new Set([
+    "acr",
+    "amr",
+    "aud",
+    "at_hash",
+    "auth_time",
+    "azp",
+    "cognito:username",
+    "exp",
+    "iat",
+    "identities",
+    "iss",
+    "jti",
+    "nbf",
+    "nonce",
+    "origin_jti",
+    "sub",
+    "token_use",
+    "client_id",
+    "event_id",
+    "username",
+    "scope",
+    "version",
+  ]);
+  const out = { ...claims };
+  for (const [k, v] of Object.entries(add ?? {})) if (!protectedClaims.has(k)) out[k] = v;
+  for (const k of suppress ?? []) if (!protectedClaims.has(k)) delete out[k];
+  return out;
+}
+
+export interface IssuedTokens {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+  TokenType: "Bearer";
+}
+
+/** Mints ID + access (+ refresh) tokens with Cognito's claims and stores the refresh token. */
+export function issueTokens(
+  services: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  options: IssueOptions,
+): IssuedTokens {
+  const now = Math.floor(services.clock.now().getTime() / 1000);
+  const authTime = options.authTime ?? now;
+  const lifetimes = tokenLifetimes(client);
+  const iss = issuerOf(services, pool.Id);
+  const originJti = options.originJti ?? newUuid();
+  const eventId = newUuid();
+  const group = options.overrides?.groups;
+  const g = groupClaims(services, user);
+  const groups = group?.groups ?? g.groups;
+  const roles = group?.roles ?? g.roles;
+  const preferredRole = group && "preferredRole" in group ? group.preferredRole : g.preferredRole;
+  const groupPart: Record<string, unknown> = groups.length > 0 ? { "cognito:groups": groups } : {};
+  let scopes = options.scopes ?? ["aws.cognito.signin.user.admin"];
+  const accessOverrides = options.overrides?.access;
+  if (accessOverrides?.scopesToAdd) scopes = [...new Set([...scopes, ...accessOverrides.scopesToAdd])];
+  if (accessOverrides?.scopesToSuppress)
+    scopes = scopes.filter((s) => !accessOverrides.scopesToSuppress?.includes(s));
+
+  const idClaims = applyOverrides(
+    {
+      sub: user.sub,
+      ...groupPart,
+      ...(roles.length > 0 ? { "cognito:roles": roles } : {}),
+      ...(preferredRole ? { "cognito:preferred_role": preferredRole } : {}),
+      iss,
+      "cognito:username": user.username,
+      ...attributeClaims(user, client),
+    },
+    options.overrides?.id?.add,
+    options.overrides?.id?.suppress,
+  );
+  const idPayload = {
+    ...idClaims,
+    sub: user.sub,
+    iss,
+    "cognito:username": user.username,
+    origin_jti: originJti,
+    aud: client.ClientId,
+    event_id: eventId,
+    token_use: "id",
+    auth_time: authTime,
+    exp: now + lifetimes.id,
+    iat: now,
+    jti: newUuid(),
+  };
+  const accessClaims = applyOverrides({ ...groupPart }, accessOverrides?.add, accessOverrides?.suppress);
+  const accessPayload = {
+    sub: user.sub,
+    ...accessClaims,
+    iss,
+    client_id: client.ClientId,
+    origin_jti: originJti,
+    event_id: eventId,
+    token_use: "access",
+    scope: scopes.join(" "),
+    auth_time: authTime,
+    exp: now + lifetimes.access,
+    iat: now,
+    jti: newUuid(),
+    username: user.username,
+  };
+  const tokens: IssuedTokens = {
+    AccessToken: signJwt(accessPayload, signingKey(services, pool.Id, "access")),
+    IdToken: signJwt(idPayload, signingKey(services, pool.Id, "id")),
+    ExpiresIn: lifetimes.access,
+    TokenType: "Bearer",
+  };
+  if (options.withRefreshToken) {
+    const token = newRefreshToken();
+    services.store.putRefreshToken({
+      token,
+      poolId: pool.Id,
+      clientId: client.ClientId,
+      sub: user.sub,
+      originJti,
+      authTime,
+      expiresAt: now + lifetimes.refresh,
+      revoked: false,
+    });
+    tokens.RefreshToken = token;
+  }
+  return tokens;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  iss: string;
+  client_id: string;
+  origin_jti: string;
+  scope: string;
+  iat: number;
+  exp: number;
+  username: string;
+  token_use: string;
+}
+
+/**
+ * Checks an access token sent to a token-authorised operation (GetUser, ChangePassword, ...):
+ * signature, expiry, `token_use`, the admin scope, sign-out and revocation, and that the user exists.
+ */
+export function authenticateAccessToken(
+  services: Services,
+  token: string,
+): { pool: PoolRecord; user: UserRecord; claims: AccessTokenClaims } {
+  const payload = decodePayload(token);
+  const iss = typeof payload?.iss === "string" ? payload.iss : "";
+  const poolId = iss.slice(iss.lastIndexOf("/") + 1);
+  if (!payload || !poolId || iss !== issuerOf(services, poolId))
+    throw new NotAuthorizedException("Invalid Access Token");
+  const pool = (() => {
+    try {
+      return requirePool(services, poolId);
+    } catch {
+      throw new NotAuthorizedException("Invalid Access Token");
+    }
+  })();
+  let claims: AccessTokenClaims;
+  try {
+    claims = verifyJwt<AccessTokenClaims & { [k: string]: unknown }>(
+      token,
+      [signingKey(services, poolId, "access")],
+      services.clock.now(),
+    );
+  } catch (err) {
+    if (err instanceof JwtError && err.code === "expired")
+      throw new NotAuthorizedException("Access Token has expired");
+    throw new NotAuthorizedException("Invalid Access Token");
+  }
+  if (claims.token_use !== "access") throw new NotAuthorizedException("Invalid Access Token");
+  if (
+    !String(claims.scope ?? "")
+      .split(" ")
+      .includes("aws.cognito.signin.user.admin")
+  ) {
+    throw new NotAuthorizedException("Access Token does not have required scopes");
+  }
+  const user = services.store.getUserBySub(poolId, claims.sub);
+  if (!user) throw new UserNotFoundException("User does not exist.");
+  if (services.store.isOriginRevoked(claims.origin_jti)) {
+    throw new NotAuthorizedException("Access Token has been revoked");
+  }
+  if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+  return { pool, user, claims };
+}
+
+function decodePayload(token: string): Record<string, unknown> | undefined {
+  const part = token.split(".")[1];
+  if (!part) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

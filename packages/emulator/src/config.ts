@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repo root, so the default store lands in `<repo>/.local/` wherever the command runs from. */
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+const Schema = z.object({
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(9229),
+  EMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
+  EMULATOR_STORE: z.string().min(1).default(`${repoRoot}.local/emulator.sqlite`),
+  EMULATOR_INFRA: z.string().min(1).optional(),
+  EMULATOR_REGION: z
+    .string()
+    .regex(/^[a-z]{2}-(gov-)?[a-z]+-\d$/)
+    .default("us-east-1"),
+});
+
+export type EmulatorConfig = z.infer<typeof Schema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The only reader of `process.env` in the emulator. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): EmulatorConfig {
+  const parsed = Schema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid emulator config:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

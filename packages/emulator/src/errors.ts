@@ -1,0 +1,151 @@
+/** Cognito's error types, thrown by operations and written as AWS JSON 1.1 errors by one serializer. */
+export const cognitoErrorCodes = [
+  "AliasExistsException",
+  "CodeDeliveryFailureException",
+  "CodeMismatchException",
+  "ConcurrentModificationException",
+  "DuplicateProviderException",
+  "EnableSoftwareTokenMFAException",
+  "ExpiredCodeException",
+  "GroupExistsException",
+  "InternalErrorException",
+  "InvalidLambdaResponseException",
+  "InvalidOAuthFlowException",
+  "InvalidParameterException",
+  "InvalidPasswordException",
+  "InvalidUserPoolConfigurationException",
+  "LimitExceededException",
+  "MFAMethodNotFoundException",
+  "NotAuthorizedException",
+  "PasswordHistoryPolicyViolationException",
+  "PasswordResetRequiredException",
+  "ResourceNotFoundException",
+  "ScopeDoesNotExistException",
+  "SoftwareTokenMFANotFoundException",
+  "TooManyFailedAttemptsException",
+  "TooManyRequestsException",
+  "UnauthorizedException",
+  "UnexpectedLambdaException",
+  "UnknownOperationException",
+  "UnsupportedTokenTypeException",
+  "UserLambdaValidationException",
+  "UserNotConfirmedException",
+  "UserNotFoundException",
+  "UserPoolTaggingException",
+  "UsernameExistsException",
+  "UnsupportedUserStateException",
+] as const;
+
+export type CognitoErrorCode = (typeof cognitoErrorCodes)[number];
+
+export abstract class CognitoError extends Error {
+  abstract readonly code: CognitoErrorCode;
+  readonly status: 400 | 500 = 400;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class AliasExistsException extends CognitoError {
+  override readonly code = "AliasExistsException";
+}
+export class CodeDeliveryFailureException extends CognitoError {
+  override readonly code = "CodeDeliveryFailureException";
+}
+export class CodeMismatchException extends CognitoError {
+  override readonly code = "CodeMismatchException";
+}
+export class DuplicateProviderException extends CognitoError {
+  override readonly code = "DuplicateProviderException";
+}
+export class EnableSoftwareTokenMFAException extends CognitoError {
+  override readonly code = "EnableSoftwareTokenMFAException";
+}
+export class ExpiredCodeException extends CognitoError {
+  override readonly code = "ExpiredCodeException";
+}
+export class GroupExistsException extends CognitoError {
+  override readonly code = "GroupExistsException";
+}
+export class InternalErrorException extends CognitoError {
+  override readonly code = "InternalErrorException";
+  override readonly status = 500;
+}
+export class InvalidLambdaResponseException extends CognitoError {
+  override readonly code = "InvalidLambdaResponseException";
+}
+export class InvalidOAuthFlowException extends CognitoError {
+  override readonly code = "InvalidOAuthFlowException";
+}
+export class InvalidParameterException extends CognitoError {
+  override readonly code = "InvalidParameterException";
+}
+export class InvalidPasswordException extends CognitoError {
+  override readonly code = "InvalidPasswordException";
+}
+export class LimitExceededException extends CognitoError {
+  override readonly code = "LimitExceededException";
+}
+export class MFAMethodNotFoundException extends CognitoError {
+  override readonly code = "MFAMethodNotFoundException";
+}
+export class NotAuthorizedException extends CognitoError {
+  override readonly code = "NotAuthorizedException";
+}
+export class PasswordResetRequiredException extends CognitoError {
+  override readonly code = "PasswordResetRequiredException";
+}
+export class ResourceNotFoundException extends CognitoError {
+  override readonly code = "ResourceNotFoundException";
+}
+export class ScopeDoesNotExistException extends CognitoError {
+  override readonly code = "ScopeDoesNotExistException";
+}
+export class SoftwareTokenMFANotFoundException extends CognitoError {
+  override readonly code = "SoftwareTokenMFANotFoundException";
+}
+export class TooManyFailedAttemptsException extends CognitoError {
+  override readonly code = "TooManyFailedAttemptsException";
+}
+export class UnexpectedLambdaException extends CognitoError {
+  override readonly code = "UnexpectedLambdaException";
+}
+export class UnknownOperationException extends CognitoError {
+  override readonly code = "UnknownOperationException";
+}
+export class UnsupportedTokenTypeException extends CognitoError {
+  override readonly code = "UnsupportedTokenTypeException";
+}
+export class UserLambdaValidationException extends CognitoError {
+  override readonly code = "UserLambdaValidationException";
+}
+export class UserNotConfirmedException extends CognitoError {
+  override readonly code = "UserNotConfirmedException";
+}
+export class UserNotFoundException extends CognitoError {
+  override readonly code = "UserNotFoundException";
+}
+export class UsernameExistsException extends CognitoError {
+  override readonly code = "UsernameExistsException";
+}
+
+export interface AwsJsonError {
+  status: 400 | 500;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The one serializer: `{__type, message}` plus the `x-amzn-ErrorType` header AWS clients read first. */
+export function toAwsJsonError(err: unknown): AwsJsonError {
+  const e = err instanceof CognitoError ? err : new InternalErrorException("Internal error", { cause: err });
+  return {
+    status: e.status,
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amzn-ErrorType": e.code,
+      "x-amzn-ErrorMessage": e.message.replace(/[^\x20-\x7e]/g, "?"),
+    },
+    body: JSON.stringify({ __type: e.code, message: e.message }),
+  };
+}

@@ -1,0 +1,448 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { UserRecord } from "./types";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS resources (
+  kind TEXT NOT NULL, pool_id TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+  seq INTEGER NOT NULL, PRIMARY KEY (kind, pool_id, id)
+);
+CREATE INDEX IF NOT EXISTS resources_by_id ON resources (kind, id);
+CREATE TABLE IF NOT EXISTS users (
+  pool_id TEXT NOT NULL, username_key TEXT NOT NULL, sub TEXT NOT NULL,
+  email_key TEXT, phone_key TEXT, preferred_key TEXT, seq INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (pool_id, username_key)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS users_by_sub ON users (pool_id, sub);
+CREATE INDEX IF NOT EXISTS users_by_email ON users (pool_id, email_key);
+CREATE INDEX IF NOT EXISTS users_by_phone ON users (pool_id, phone_key);
+CREATE INDEX IF NOT EXISTS users_by_preferred ON users (pool_id, preferred_key);
+CREATE INDEX IF NOT EXISTS users_by_seq ON users (pool_id, seq);
+CREATE TABLE IF NOT EXISTS group_members (
+  pool_id TEXT NOT NULL, group_name TEXT NOT NULL, sub TEXT NOT NULL, PRIMARY KEY (pool_id, group_name, sub)
+);
+CREATE INDEX IF NOT EXISTS group_members_by_sub ON group_members (pool_id, sub);
+CREATE TABLE IF NOT EXISTS codes (
+  pool_id TEXT NOT NULL, sub TEXT NOT NULL, purpose TEXT NOT NULL, code TEXT NOT NULL,
+  expires_at INTEGER NOT NULL, PRIMARY KEY (pool_id, sub, purpose)
+);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+  token TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
+  origin_jti TEXT NOT NULL, auth_time INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_by_user ON refresh_tokens (pool_id, sub);
+CREATE TABLE IF NOT EXISTS revoked_origins (origin_jti TEXT PRIMARY KEY, revoked_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signing_keys (
+  pool_id TEXT NOT NULL, use TEXT NOT NULL, kid TEXT NOT NULL, private_pem TEXT NOT NULL, public_jwk TEXT NOT NULL,
+  PRIMARY KEY (pool_id, use)
+);
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL, pool_id TEXT NOT NULL, medium TEXT NOT NULL,
+  recipient TEXT NOT NULL, subject TEXT, body TEXT NOT NULL, kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_by_recipient ON outbox (recipient);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export type ResourceKind = "pool" | "client" | "group" | "resource-server" | "domain" | "idp";
+
+export interface RefreshTokenRow {
+  token: string;
+  poolId: string;
+  clientId: string;
+  sub: string;
+  originJti: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface CodeRow {
+  code: string;
+  expiresAt: number;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  privateKeyPem: string;
+  publicJwk: object;
+}
+
+export interface OutboxMessage {
+  id: number;
+  createdAt: number;
+  poolId: string;
+  medium: "EMAIL" | "SMS";
+  recipient: string;
+  subject: string | null;
+  body: string;
+  kind: string;
+}
+
+/** Keys under which a user is found: case-folded where the pool is case-insensitive. */
+export interface UserKeys {
+  usernameKey: string;
+  emailKey: string | null;
+  phoneKey: string | null;
+  preferredKey: string | null;
+}
+
+/**
+ * The emulator's one store. SQLite through better-sqlite3: a file by default (WAL, every
+ * acknowledged write committed), `:memory:` in unit tests. Records are JSON documents next to the
+ * indexed columns they are looked up by.
+ */
+export class Store {
+  readonly db: Database.Database;
+  private seq = Date.now();
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  // --- meta ---
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
+  }
+
+  // --- resources (pools, clients, groups, resource servers, domains, identity providers) ---
+  getResource<T>(kind: ResourceKind, poolId: string, id: string): T | undefined {
+    const row = this.db
+      .prepare("SELECT data FROM resources WHERE kind = ? AND pool_id = ? AND id = ?")
+      .get(kind, poolId, id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as T) : undefined;
+  }
+  findResourceById<T>(kind: ResourceKind, id: string): T | undefined {
+    const row = this.db.prepare("SELECT data FROM resources WHERE kind = ? AND id = ?").get(kind, id) as
+      | { data: string }
+      | undefined;
+    return row ? (JSON.parse(row.data) as T) : undefined;
+  }
+  putResource(kind: ResourceKind, poolId: string, id: string, data: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO resources (kind, pool_id, id, data, seq) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(kind, pool_id, id) DO UPDATE SET data = excluded.data`,
+      )
+      .run(kind, poolId, id, JSON.stringify(data), this.nextSeq());
+  }
+  deleteResource(kind: ResourceKind, poolId: string, id: string): boolean {
+    return (
+      this.db.prepare("DELETE FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").run(kind, poolId, id)
+        .changes > 0
+    );
+  }
+  listResources<T>(kind: ResourceKind, poolId: string | null): T[] {
+    const rows = (
+      poolId === null
+        ? this.db.prepare("SELECT data FROM resources WHERE kind = ? ORDER BY seq").all(kind)
+        : this.db
+            .prepare("SELECT data FROM resources WHERE kind = ? AND pool_id = ? ORDER BY seq")
+            .all(kind, poolId)
+    ) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  /** Removes a pool and everything in it. */
+  deletePool(poolId: string): void {
+    this.transaction(() => {
+      for (const table of [
+        "resources",
+        "users",
+        "group_members",
+        "codes",
+        "refresh_tokens",
+        "signing_keys",
+      ]) {
+        this.db.prepare(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
+      }
+    });
+  }
+
+  // --- users ---
+  getUserByKey(poolId: string, usernameKey: string): UserRecord | undefined {
+    return this.userFrom(
+      this.db
+        .prepare("SELECT data FROM users WHERE pool_id = ? AND username_key = ?")
+        .get(poolId, usernameKey),
+    );
+  }
+  getUserBySub(poolId: string, sub: string): UserRecord | undefined {
+    return this.userFrom(
+      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND sub = ?").get(poolId, sub),
+    );
+  }
+  findUsersByEmail(poolId: string, emailKey: string): UserRecord[] {
+    return this.usersFrom(
+      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND email_key = ?").all(poolId, emailKey),
+    );
+  }
+  findUsersByPhone(poolId: string, phoneKey: string): UserRecord[] {
+    return this.usersFrom(
+      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND phone_key = ?").all(poolId, phoneKey),
+    );
+  }
+  findUsersByPreferredUsername(poolId: string, key: string): UserRecord[] {
+    return this.usersFrom(
+      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND preferred_key = ?").all(poolId, key),
+    );
+  }
+  /** Users in creation order, starting after `afterSeq`. */
+  listUsers(poolId: string, afterSeq: number, limit: number): { user: UserRecord; seq: number }[] {
+    const rows = this.db
+      .prepare("SELECT data, seq FROM users WHERE pool_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+      .all(poolId, afterSeq, limit) as { data: string; seq: number }[];
+    return rows.map((r) => ({ user: JSON.parse(r.data) as UserRecord, seq: r.seq }));
+  }
+  countUsers(poolId: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE pool_id = ?").get(poolId) as { n: number })
+      .n;
+  }
+  insertUser(user: UserRecord, keys: UserKeys): void {
+    this.db
+      .prepare(
+        `INSERT INTO users (pool_id, username_key, sub, email_key, phone_key, preferred_key, seq, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        user.poolId,
+        keys.usernameKey,
+        user.sub,
+        keys.emailKey,
+        keys.phoneKey,
+        keys.preferredKey,
+        this.nextSeq(),
+        JSON.stringify(user),
+      );
+  }
+  updateUser(user: UserRecord, keys: UserKeys): void {
+    this.db
+      .prepare(
+        `UPDATE users SET email_key = ?, phone_key = ?, preferred_key = ?, data = ? WHERE pool_id = ? AND sub = ?`,
+      )
+      .run(keys.emailKey, keys.phoneKey, keys.preferredKey, JSON.stringify(user), user.poolId, user.sub);
+  }
+  deleteUser(poolId: string, sub: string): void {
+    this.transaction(() => {
+      this.db.prepare("DELETE FROM users WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.db.prepare("DELETE FROM group_members WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.db.prepare("DELETE FROM codes WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+    });
+  }
+  private userFrom(row: unknown): UserRecord | undefined {
+    return row ? (JSON.parse((row as { data: string }).data) as UserRecord) : undefined;
+  }
+  private usersFrom(rows: unknown[]): UserRecord[] {
+    return rows.map((r) => JSON.parse((r as { data: string }).data) as UserRecord);
+  }
+
+  // --- groups membership ---
+  addToGroup(poolId: string, groupName: string, sub: string): void {
+    this.db
+      .prepare("INSERT OR IGNORE INTO group_members (pool_id, group_name, sub) VALUES (?, ?, ?)")
+      .run(poolId, groupName, sub);
+  }
+  removeFromGroup(poolId: string, groupName: string, sub: string): void {
+    this.db
+      .prepare("DELETE FROM group_members WHERE pool_id = ? AND group_name = ? AND sub = ?")
+      .run(poolId, groupName, sub);
+  }
+  groupsOf(poolId: string, sub: string): string[] {
+    return (
+      this.db
+        .prepare("SELECT group_name FROM group_members WHERE pool_id = ? AND sub = ? ORDER BY group_name")
+        .all(poolId, sub) as {
+        group_name: string;
+      }[]
+    ).map((r) => r.group_name);
+  }
+  membersOf(poolId: string, groupName: string): string[] {
+    return (
+      this.db
+        .prepare("SELECT sub FROM group_members WHERE pool_id = ? AND group_name = ? ORDER BY sub")
+        .all(poolId, groupName) as {
+        sub: string;
+      }[]
+    ).map((r) => r.sub);
+  }
+  deleteGroupMembers(poolId: string, groupName: string): void {
+    this.db.prepare("DELETE FROM group_members WHERE pool_id = ? AND group_name = ?").run(poolId, groupName);
+  }
+
+  // --- codes ---
+  putCode(poolId: string, sub: string, purpose: string, code: string, expiresAt: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO codes (pool_id, sub, purpose, code, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(pool_id, sub, purpose) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at`,
+      )
+      .run(poolId, sub, purpose, code, expiresAt);
+  }
+  getCode(poolId: string, sub: string, purpose: string): CodeRow | undefined {
+    const row = this.db
+      .prepare("SELECT code, expires_at FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?")
+      .get(poolId, sub, purpose) as { code: string; expires_at: number } | undefined;
+    return row ? { code: row.code, expiresAt: row.expires_at } : undefined;
+  }
+  deleteCode(poolId: string, sub: string, purpose: string): void {
+    this.db
+      .prepare("DELETE FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?")
+      .run(poolId, sub, purpose);
+  }
+
+  // --- refresh tokens ---
+  putRefreshToken(row: RefreshTokenRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO refresh_tokens (token, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.token,
+        row.poolId,
+        row.clientId,
+        row.sub,
+        row.originJti,
+        row.authTime,
+        row.expiresAt,
+        row.revoked ? 1 : 0,
+      );
+  }
+  getRefreshToken(token: string): RefreshTokenRow | undefined {
+    const r = this.db.prepare("SELECT * FROM refresh_tokens WHERE token = ?").get(token) as
+      | Record<string, string | number>
+      | undefined;
+    if (!r) return undefined;
+    return {
+      token: String(r.token),
+      poolId: String(r.pool_id),
+      clientId: String(r.client_id),
+      sub: String(r.sub),
+      originJti: String(r.origin_jti),
+      authTime: Number(r.auth_time),
+      expiresAt: Number(r.expires_at),
+      revoked: Number(r.revoked) === 1,
+    };
+  }
+  revokeRefreshToken(token: string, originJti: string, at: number): void {
+    this.transaction(() => {
+      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE token = ?").run(token);
+      this.db
+        .prepare("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)")
+        .run(originJti, at);
+    });
+  }
+  /** Global sign-out: every refresh token of the user, and every access token minted with one, stops working. */
+  revokeAllRefreshTokens(poolId: string, sub: string, at: number): void {
+    this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at)
+           SELECT origin_jti, ? FROM refresh_tokens WHERE pool_id = ? AND sub = ? AND revoked = 0`,
+        )
+        .run(at, poolId, sub);
+      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+    });
+  }
+  isOriginRevoked(originJti: string): boolean {
+    return this.db.prepare("SELECT 1 FROM revoked_origins WHERE origin_jti = ?").get(originJti) !== undefined;
+  }
+
+  // --- auth sessions ---
+  putSession(id: string, expiresAt: number, data: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, expires_at, data) VALUES (?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
+      )
+      .run(id, expiresAt, JSON.stringify(data));
+  }
+  getSession<T>(id: string): { expiresAt: number; data: T } | undefined {
+    const row = this.db.prepare("SELECT expires_at, data FROM sessions WHERE id = ?").get(id) as
+      | { expires_at: number; data: string }
+      | undefined;
+    return row ? { expiresAt: row.expires_at, data: JSON.parse(row.data) as T } : undefined;
+  }
+  deleteSession(id: string): void {
+    this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+  }
+  deleteExpiredSessions(now: number): void {
+    this.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(now);
+  }
+
+  // --- signing keys ---
+  getSigningKey(poolId: string, use: "id" | "access"): SigningKeyRow | undefined {
+    const row = this.db
+      .prepare("SELECT kid, private_pem, public_jwk FROM signing_keys WHERE pool_id = ? AND use = ?")
+      .get(poolId, use) as { kid: string; private_pem: string; public_jwk: string } | undefined;
+    return row
+      ? { kid: row.kid, privateKeyPem: row.private_pem, publicJwk: JSON.parse(row.public_jwk) }
+      : undefined;
+  }
+  putSigningKey(poolId: string, use: "id" | "access", key: SigningKeyRow): void {
+    this.db
+      .prepare(
+        "INSERT OR REPLACE INTO signing_keys (pool_id, use, kid, private_pem, public_jwk) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(poolId, use, key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk));
+  }
+
+  // --- outbox ---
+  addMessage(msg: Omit<OutboxMessage, "id">): void {
+    this.db
+      .prepare(
+        "INSERT INTO outbox (created_at, pool_id, medium, recipient, subject, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(msg.createdAt, msg.poolId, msg.medium, msg.recipient, msg.subject, msg.body, msg.kind);
+  }
+  listMessages(recipient: string | undefined, limit = 200): OutboxMessage[] {
+    const rows = (
+      recipient
+        ? this.db
+            .prepare("SELECT * FROM outbox WHERE lower(recipient) = lower(?) ORDER BY id DESC LIMIT ?")
+            .all(recipient, limit)
+        : this.db.prepare("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").all(limit)
+    ) as Record<string, string | number | null>[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      createdAt: Number(r.created_at),
+      poolId: String(r.pool_id),
+      medium: r.medium as "EMAIL" | "SMS",
+      recipient: String(r.recipient),
+      subject: r.subject === null ? null : String(r.subject),
+      body: String(r.body),
+      kind: String(r.kind),
+    }));
+  }
+}
