@@ -1,5 +1,5 @@
 import { CognitoJwtVerifier } from "aws-jwt-verify";
-import { FetchError } from "aws-jwt-verify/error";
+import { FetchError, JwksNotAvailableInCacheError, KidNotFoundInJwksError } from "aws-jwt-verify/error";
 import type { Fetcher } from "aws-jwt-verify/https";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { AccessTokenClaims, IdTokenClaims } from "./claims";
@@ -74,20 +74,37 @@ export function createTokenVerifiers(input: AuthConfigInput): TokenVerifiers {
   return {
     config,
     async verifyAccessToken(token, requirements = {}) {
-      const claims = (await verifyOrThrow(() => access.verify(token))) as unknown as AccessTokenClaims;
+      const claims = (await verifyOrThrow(
+        () => access.verifySync(token),
+        () => access.verify(token),
+      )) as unknown as AccessTokenClaims;
       requireScopes(claims, requirements.scopes ?? [], requirements.scopeMatch);
       requireGroups(claims, requirements.groups ?? []);
       return claims;
     },
     async verifyIdToken(token) {
-      return (await verifyOrThrow(() => id.verify(token))) as unknown as IdTokenClaims;
+      return (await verifyOrThrow(
+        () => id.verifySync(token),
+        () => id.verify(token),
+      )) as unknown as IdTokenClaims;
     },
   };
 }
 
-async function verifyOrThrow<T>(verify: () => Promise<T>): Promise<T> {
+/**
+ * Verifies synchronously against the cached JWKS (no awaits on the hot path), and falls back to
+ * the async path, which fetches the JWKS, only when the keys are not cached yet or the token's
+ * `kid` is not among them (key rotation; aws-jwt-verify rate-limits those refetches).
+ */
+async function verifyOrThrow<T>(verifySync: () => T, verifyAsync: () => Promise<T>): Promise<T> {
   try {
-    return await verify();
+    return verifySync();
+  } catch (err) {
+    if (!(err instanceof JwksNotAvailableInCacheError || err instanceof KidNotFoundInJwksError))
+      throw toAuthError(err);
+  }
+  try {
+    return await verifyAsync();
   } catch (err) {
     throw toAuthError(err);
   }

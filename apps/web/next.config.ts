@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { env } from "./src/env";
+import { securityHeaders } from "./src/security-headers";
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Internal packages export TypeScript source.
+  transpilePackages: ["@repo/auth-shared"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(env.SITE_URL) }];
+  },
+};
+
+export default config;
