@@ -8,7 +8,7 @@ cd "$root"
 source scripts/bootstrap.sh --browser
 
 echo "== lint (biome)"
-pnpm lint
+pnpm lint --colors=off
 echo "== typecheck, unit and conformance tests, builds"
 pnpm exec turbo run typecheck test build --concurrency=2 --output-logs=full
 echo "== end-to-end (Playwright, $CHROMIUM_PATH)"
