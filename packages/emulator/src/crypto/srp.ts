@@ -304,7 +304,10 @@ export function parseSrpTimestamp(timestamp: string): Date | undefined {
  * RespondToAuthChallenge `PASSWORD_VERIFIER`: true only if the client proved knowledge of the
  * password for this very session. Checks, in order: the echoed secret block is the one issued, the
  * timestamp has the clients' format and is within ±5 minutes of `now`, and the HMAC signature
- * (compared in constant time) matches `S = (A * v^u)^b mod N`.
+ * (compared in constant time) matches `S = (A * v^u)^b mod N`. Anything wrong in the client's
+ * answer yields `false`, never an exception.
+ *
+ * @throws SrpError only when the stored state itself is corrupt (not hex).
  */
 export function verifyPasswordClaim(input: {
   poolShortName: string;
