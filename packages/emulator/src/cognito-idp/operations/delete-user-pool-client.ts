@@ -1,0 +1,15 @@
+import type { DeleteUserPoolClientCommandInput } from "@aws-sdk/client-cognito-identity-provider";
+import { z } from "zod";
+import { ClientId, operation, PoolId } from "../operation";
+import { requirePoolClient } from "../pools";
+
+const Request = z.object({
+  UserPoolId: PoolId,
+  ClientId,
+}) satisfies z.ZodType<DeleteUserPoolClientCommandInput>;
+
+export const DeleteUserPoolClient = operation(Request, (req, services) => {
+  requirePoolClient(services, req.UserPoolId, req.ClientId);
+  services.store.deleteResource("client", req.UserPoolId, req.ClientId);
+  return {};
+});

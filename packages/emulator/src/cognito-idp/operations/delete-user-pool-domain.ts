@@ -1,0 +1,25 @@
+import type { DeleteUserPoolDomainCommandInput } from "@aws-sdk/client-cognito-identity-provider";
+import { z } from "zod";
+import { InvalidParameterException } from "../../errors";
+import { operation, PoolId } from "../operation";
+import { requirePool } from "../pools";
+import { DomainName } from "./create-user-pool-domain";
+
+const Request = z.object({
+  Domain: DomainName,
+  UserPoolId: PoolId,
+}) satisfies z.ZodType<DeleteUserPoolDomainCommandInput>;
+
+export const DeleteUserPoolDomain = operation(Request, (req, services) => {
+  const pool = requirePool(services, req.UserPoolId);
+  if (!services.store.getResource("domain", req.UserPoolId, req.Domain)) {
+    throw new InvalidParameterException("No such domain or user pool exists.");
+  }
+  services.store.transaction(() => {
+    services.store.deleteResource("domain", req.UserPoolId, req.Domain);
+    if (pool.Domain === req.Domain) delete pool.Domain;
+    if (pool.CustomDomain === req.Domain) delete pool.CustomDomain;
+    services.store.putResource("pool", pool.Id, pool.Id, pool);
+  });
+  return {};
+});
