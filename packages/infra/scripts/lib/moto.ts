@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+/** A free TCP port on 127.0.0.1 (moto's default 5000 is often taken). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      if (address === null || typeof address === "string") {
+        server.close();
+        reject(new Error("no port"));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+export interface Moto {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `moto_server` on 127.0.0.1 with AWS-managed IAM policies loaded, and resolves once it
+ * answers HTTP (polling its `/moto-api/` endpoint every 100 ms).
+ */
+export async function startMoto(opts: { readyTimeoutMs?: number } = {}): Promise<Moto> {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`moto_server exited (${code}): ${stderr}`))),
+  );
+  exited.catch(() => undefined);
+
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+  for (;;) {
+    try {
+      const res = await Promise.race([fetch(`${endpoint}/moto-api/`), exited]);
+      if (res.ok) break;
+    } catch (err) {
+      if (child.exitCode !== null) throw err;
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`moto_server did not answer on ${endpoint} in time: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100)); // poll interval
+  }
+
+  return {
+    endpoint,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

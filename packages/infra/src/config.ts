@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { type StageName, stageNames, stages } from "./stages";
+
+/**
+ * The infra package's stage configuration: typed, zod-validated objects, one per stage
+ * (`src/stages.ts`), plus the few values that come from the environment. The only reader of
+ * `process.env` in this package besides `scripts/`.
+ *
+ * Secrets (identity-provider client secrets, Apple's private key) never live in the repo: a stage
+ * names where each comes from, either an environment variable read at synth time or an SSM
+ * parameter read by Terraform at plan time (`data.aws_ssm_parameter`, SecureString).
+ */
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Where a secret comes from. `local` is only accepted in the `local` stage (throwaway test IdPs). */
+export const SecretRefSchema = z.union([
+  z.object({ env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, "an environment variable name") }).strict(),
+  z.object({ ssm: z.string().regex(/^\/[\w./-]+$/, "an SSM parameter name starting with /") }).strict(),
+  z.object({ local: z.string().min(1) }).strict(),
+]);
+export type SecretRef = z.infer<typeof SecretRefSchema>;
+
+/** A secret after the environment was read: a value, or an SSM parameter Terraform reads. */
+export type ResolvedSecret = { kind: "value"; value: string } | { kind: "ssm"; name: string };
+
+const httpsOrLocalUrl = z.url().refine((u) => {
+  const url = new URL(u);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1"].includes(url.hostname);
+}, "must be https (http only for localhost)");
+
+/** Mobile callbacks use the app's custom URL scheme (`acmenotes://auth/callback`). */
+const customSchemeUrl = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\/[\w./-]*$/, "a custom-scheme URL such as myapp://callback")
+  .refine((u) => !/^https?:/.test(u), "must use the app's own scheme, not http(s)");
+
+const ProviderName = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[^_\s][\w.-]*$/, "1–32 characters, no leading underscore");
+
+export const IdentityProvidersSchema = z
+  .object({
+    google: z
+      .object({ clientId: z.string().min(1), clientSecret: SecretRefSchema })
+      .strict()
+      .optional(),
+    facebook: z
+      .object({
+        clientId: z.string().min(1),
+        clientSecret: SecretRefSchema,
+        apiVersion: z.string().regex(/^v\d+\.\d+$/),
+      })
+      .strict()
+      .optional(),
+    apple: z
+      .object({
+        servicesId: z.string().min(1),
+        teamId: z.string().regex(/^[A-Z0-9]{10}$/),
+        keyId: z.string().regex(/^[A-Z0-9]{10}$/),
+        privateKey: SecretRefSchema,
+      })
+      .strict()
+      .optional(),
+    oidc: z
+      .object({
+        name: ProviderName,
+        issuer: httpsOrLocalUrl,
+        clientId: z.string().min(1),
+        clientSecret: SecretRefSchema,
+      })
+      .strict()
+      .optional(),
+    saml: z.object({ name: ProviderName, metadataUrl: httpsOrLocalUrl }).strict().optional(),
+  })
+  .strict();
+
+export const StageConfigSchema = z
+  .object({
+    stage: z.enum(stageNames),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+    /** Prefix of every resource name: `<appName>-<stage>-...`. */
+    appName: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
+    /** Shown in messages sent by Cognito. */
+    displayName: z.string().min(1),
+    /** The web app's origin: CORS of the API and the bucket, and the base of its callback URLs. */
+    webOrigin: httpsOrLocalUrl,
+    webCallbackUrls: z.array(httpsOrLocalUrl).min(1),
+    webLogoutUrls: z.array(httpsOrLocalUrl).min(1),
+    mobileCallbackUrls: z.array(customSchemeUrl).min(1),
+    mobileLogoutUrls: z.array(customSchemeUrl).min(1),
+    /** Hosted UI domain prefix: `<prefix>.auth.<region>.amazoncognito.com`. */
+    domainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+    /** Bucket names are global: set one your account owns. */
+    filesBucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+    guestAccess: z.boolean(),
+    deletionProtection: z.boolean(),
+    /** `AUDIT` logs risk only; `ENFORCED` acts on it (Plus feature plan). */
+    threatProtection: z.enum(["AUDIT", "ENFORCED"]),
+    /** Threat-protection emails (SES identity that may send as `from`). */
+    threatNotifications: z
+      .object({
+        from: z.email(),
+        sesIdentityArn: z
+          .string()
+          .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN"),
+      })
+      .strict(),
+    logRetentionDays: z.union([
+      z.literal(1),
+      z.literal(3),
+      z.literal(7),
+      z.literal(14),
+      z.literal(30),
+      z.literal(90),
+      z.literal(365),
+    ]),
+    /** Extra email domains the pre-sign-up trigger refuses. */
+    blockedEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+    identityProviders: IdentityProvidersSchema,
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    if (cfg.stage === "local") return;
+    for (const [idp, settings] of Object.entries(cfg.identityProviders)) {
+      for (const [key, value] of Object.entries(settings ?? {})) {
+        if (value && typeof value === "object" && "local" in value) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["identityProviders", idp, key],
+            message: "a `local` secret is only allowed in the local stage; use { env } or { ssm }",
+          });
+        }
+      }
+    }
+    if (cfg.stage === "prod" && !cfg.deletionProtection) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deletionProtection"],
+        message: "prod keeps deletion protection on",
+      });
+    }
+  });
+
+export type StageConfigInput = z.input<typeof StageConfigSchema>;
+export type StageConfig = z.output<typeof StageConfigSchema>;
+export type IdentityProvidersConfig = StageConfig["identityProviders"];
+
+/** A validated stage with every `{ env }` secret already read. */
+export interface ResolvedStage {
+  config: StageConfig;
+  resolveSecret(ref: SecretRef): ResolvedSecret;
+}
+
+type Source = Record<string, string | undefined>;
+
+export function parseStageConfig(input: unknown): StageConfig {
+  const parsed = StageConfigSchema.safeParse(input);
+  if (!parsed.success) throw new ConfigError(`Invalid stage config:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads a secret reference: env → value (must be set), ssm → left for Terraform, local → value. */
+export function secretResolver(source: Source): (ref: SecretRef) => ResolvedSecret {
+  return (ref) => {
+    if ("ssm" in ref) return { kind: "ssm", name: ref.ssm };
+    if ("local" in ref) return { kind: "value", value: ref.local };
+    const value = source[ref.env];
+    if (!value) throw new ConfigError(`Secret ${ref.env} is not set in the environment`);
+    return { kind: "value", value };
+  };
+}
+
+/** Validates a stage config and binds secret resolution to an environment. */
+export function resolveStage(input: unknown, source: Source = process.env): ResolvedStage {
+  const config = parseStageConfig(input);
+  const resolve = secretResolver(source);
+  // Fail at synth time, not halfway through a deploy, when an env secret is missing.
+  for (const settings of Object.values(config.identityProviders)) {
+    for (const value of Object.values(settings ?? {})) {
+      if (value && typeof value === "object") resolve(SecretRefSchema.parse(value));
+    }
+  }
+  return { config, resolveSecret: resolve };
+}
+
+const AppEnvSchema = z.object({
+  /** Comma-separated stages to synthesize; default all. */
+  INFRA_STAGES: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return [...stageNames];
+      const names = s.split(",").map((n) => n.trim());
+      for (const n of names) {
+        if (!(stageNames as readonly string[]).includes(n)) {
+          ctx.addIssue({ code: "custom", message: `unknown stage ${n} (known: ${stageNames.join(", ")})` });
+        }
+      }
+      return names as StageName[];
+    }),
+  /** Where apps/api's esbuild bundles are (`<dir>/<function>/index.js`). */
+  API_DIST_DIR: z.string().min(1).optional(),
+  /** Set by the cdktf CLI; `cdktf.out` otherwise. */
+  CDKTF_OUTDIR: z.string().min(1).optional(),
+});
+
+/** apps/api's `dist/`, next to this package in the monorepo. */
+export const defaultApiDistDir = new URL("../../../apps/api/dist", import.meta.url).pathname;
+
+export interface AppEnv {
+  stages: StageName[];
+  apiDistDir: string;
+  outdir: string;
+}
+
+/** The app's environment (`src/main.ts`); throws {@link ConfigError}. */
+export function loadAppEnv(source: Source = process.env): AppEnv {
+  const parsed = AppEnvSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid infra environment:\n${z.prettifyError(parsed.error)}`);
+  return {
+    stages: parsed.data.INFRA_STAGES,
+    apiDistDir: parsed.data.API_DIST_DIR ?? defaultApiDistDir,
+    outdir: parsed.data.CDKTF_OUTDIR ?? new URL("../cdktf.out", import.meta.url).pathname,
+  };
+}
+
+/** The stage's validated config, resolved against the environment. */
+export function loadStage(name: StageName, source: Source = process.env): ResolvedStage {
+  return resolveStage(stages[name], source);
+}

@@ -1,0 +1,125 @@
+import type { StageConfigInput } from "./config";
+
+export const stageNames = ["local", "dev", "prod"] as const;
+export type StageName = (typeof stageNames)[number];
+
+/**
+ * The three stages. `local` is what the emulator loads and what the offline rehearsal applies; its
+ * identity providers point at the local test IdPs, so their "secrets" are throwaway values.
+ * `dev` and `prod` read every secret from SSM (SecureString) at plan time; create the parameters
+ * before the first deploy (docs/deploy.md).
+ */
+export const stages: Record<StageName, StageConfigInput> = {
+  local: {
+    stage: "local",
+    region: "us-east-1",
+    appName: "acme-notes",
+    displayName: "Acme Notes (local)",
+    webOrigin: "http://localhost:3000",
+    webCallbackUrls: ["http://localhost:3000/api/auth/callback/cognito"],
+    webLogoutUrls: ["http://localhost:3000/"],
+    mobileCallbackUrls: ["acmenotes://auth/callback"],
+    mobileLogoutUrls: ["acmenotes://auth/signout"],
+    domainPrefix: "acme-notes-local",
+    filesBucketName: "acme-notes-local-user-files",
+    guestAccess: true,
+    deletionProtection: false,
+    threatProtection: "AUDIT",
+    threatNotifications: {
+      from: "no-reply@localhost.example",
+      sesIdentityArn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example",
+    },
+    logRetentionDays: 1,
+    blockedEmailDomains: ["blocked.example"],
+    identityProviders: {
+      google: { clientId: "local-google-client", clientSecret: { local: "local-google-secret" } },
+      oidc: {
+        name: "LocalOIDC",
+        issuer: "http://127.0.0.1:9229/_idp/oidc",
+        clientId: "local-oidc-client",
+        clientSecret: { local: "local-oidc-secret" },
+      },
+      saml: { name: "LocalSAML", metadataUrl: "http://127.0.0.1:9229/_idp/saml/metadata" },
+    },
+  },
+  dev: {
+    stage: "dev",
+    region: "eu-west-1",
+    appName: "acme-notes",
+    displayName: "Acme Notes (dev)",
+    webOrigin: "https://dev.notes.example.com",
+    webCallbackUrls: ["https://dev.notes.example.com/api/auth/callback/cognito"],
+    webLogoutUrls: ["https://dev.notes.example.com/"],
+    mobileCallbackUrls: ["acmenotes-dev://auth/callback"],
+    mobileLogoutUrls: ["acmenotes-dev://auth/signout"],
+    domainPrefix: "acme-notes-dev",
+    filesBucketName: "acme-notes-dev-user-files",
+    guestAccess: true,
+    deletionProtection: false,
+    threatProtection: "AUDIT",
+    threatNotifications: {
+      from: "security@dev.notes.example.com",
+      sesIdentityArn: "arn:aws:ses:eu-west-1:111111111111:identity/dev.notes.example.com",
+    },
+    logRetentionDays: 14,
+    blockedEmailDomains: [],
+    identityProviders: {
+      google: {
+        clientId: "replace-me.apps.googleusercontent.com",
+        clientSecret: { ssm: "/acme-notes/dev/idp/google/client-secret" },
+      },
+      oidc: {
+        name: "CorporateOIDC",
+        issuer: "https://login.example.com",
+        clientId: "acme-notes-dev",
+        clientSecret: { ssm: "/acme-notes/dev/idp/oidc/client-secret" },
+      },
+    },
+  },
+  prod: {
+    stage: "prod",
+    region: "eu-west-1",
+    appName: "acme-notes",
+    displayName: "Acme Notes",
+    webOrigin: "https://notes.example.com",
+    webCallbackUrls: ["https://notes.example.com/api/auth/callback/cognito"],
+    webLogoutUrls: ["https://notes.example.com/"],
+    mobileCallbackUrls: ["acmenotes://auth/callback"],
+    mobileLogoutUrls: ["acmenotes://auth/signout"],
+    domainPrefix: "acme-notes",
+    filesBucketName: "acme-notes-prod-user-files",
+    guestAccess: false,
+    deletionProtection: true,
+    threatProtection: "ENFORCED",
+    threatNotifications: {
+      from: "security@notes.example.com",
+      sesIdentityArn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com",
+    },
+    logRetentionDays: 90,
+    blockedEmailDomains: [],
+    identityProviders: {
+      google: {
+        clientId: "replace-me.apps.googleusercontent.com",
+        clientSecret: { ssm: "/acme-notes/prod/idp/google/client-secret" },
+      },
+      facebook: {
+        clientId: "000000000000000",
+        clientSecret: { ssm: "/acme-notes/prod/idp/facebook/client-secret" },
+        apiVersion: "v19.0",
+      },
+      apple: {
+        servicesId: "com.example.notes.signin",
+        teamId: "ABCDE12345",
+        keyId: "KEY1234567",
+        privateKey: { ssm: "/acme-notes/prod/idp/apple/private-key" },
+      },
+      oidc: {
+        name: "CorporateOIDC",
+        issuer: "https://login.example.com",
+        clientId: "acme-notes",
+        clientSecret: { ssm: "/acme-notes/prod/idp/oidc/client-secret" },
+      },
+      saml: { name: "CorporateSAML", metadataUrl: "https://idp.example.com/saml/metadata" },
+    },
+  },
+};

@@ -1,0 +1,32 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { App } from "cdktf";
+import { loadStage } from "./config";
+import { AppStack } from "./stacks/app-stack";
+import type { StageName } from "./stages";
+
+export interface SynthOptions {
+  outdir: string;
+  stages: readonly StageName[];
+  apiDistDir: string;
+  provider?: Partial<AwsProviderConfig>;
+  env?: Record<string, string | undefined>;
+}
+
+/** Synthesizes one stack per stage into `<outdir>/stacks/<stage>/cdk.tf.json`; returns the stack folders. */
+export function synthStages(opts: SynthOptions): Record<StageName, string> {
+  mkdirSync(opts.outdir, { recursive: true });
+  const app = new App({ outdir: opts.outdir });
+  const dirs = {} as Record<StageName, string>;
+  for (const name of opts.stages) {
+    new AppStack(app, name, {
+      stage: loadStage(name, opts.env),
+      apiDistDir: opts.apiDistDir,
+      ...(opts.provider ? { provider: opts.provider } : {}),
+    });
+    dirs[name] = join(opts.outdir, "stacks", name);
+  }
+  app.synth();
+  return dirs;
+}
