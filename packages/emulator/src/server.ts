@@ -6,6 +6,7 @@ import { type Clock, systemClock } from "./clock";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services } from "./cognito-idp/services";
 import { poolJwks } from "./cognito-idp/tokens";
+import { mountHostedUi } from "./hosted-ui";
 import { mountOutbox } from "./outbox/routes";
 import { Store } from "./store/store";
 import { noTriggers, type TriggerRunner } from "./triggers/runner";
@@ -56,6 +57,7 @@ export function createApp(services: Services): Hono {
   });
   mountOutbox(app, services.store);
   mountCognitoIdp(app, services);
+  mountHostedUi(app, services);
   return app;
 }
 
