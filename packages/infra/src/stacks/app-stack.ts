@@ -14,6 +14,7 @@ export interface AppStackProps {
 /** Names of the stack outputs: `cdktf output`, the env-file script and the emulator read them. */
 export const outputNames = [
   "region",
+  "web_origin",
   "user_pool_id",
   "user_pool_arn",
   "issuer",
@@ -54,6 +55,7 @@ export class AppStack extends TerraformStack {
 
     const outputs: Record<OutputName, { value: string; sensitive?: boolean; description: string }> = {
       region: { value: config.region, description: "AWS region of the stage" },
+      web_origin: { value: config.webOrigin, description: "The web app's origin" },
       user_pool_id: { value: p.auth.userPool.id, description: "Cognito user pool ID" },
       user_pool_arn: { value: p.auth.userPool.arn, description: "Cognito user pool ARN" },
       issuer: { value: p.auth.issuer, description: "Token issuer (iss)" },

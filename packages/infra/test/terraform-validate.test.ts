@@ -1,0 +1,25 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateStacks } from "../scripts/lib/validate";
+import { stageNames } from "../src/stages";
+import { synthStages } from "../src/synth";
+import { placeholderBundles } from "../src/test-support";
+
+/**
+ * The real terraform CLI and AWS provider (from the machine's local mirror, no network) validate
+ * every synthesized stage: what `pnpm --filter @repo/infra validate` does, here in the test run.
+ */
+describe("terraform validate", () => {
+  it("accepts every stage's synthesized stack", { timeout: 240_000 }, async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "infra-validate-"));
+    synthStages({ outdir, stages: stageNames, apiDistDir: placeholderBundles(), env: {} });
+    const results = await validateStacks(outdir);
+    expect(results.map((r) => r.stack)).toEqual(["dev", "local", "prod"]);
+    for (const r of results) {
+      expect(r.diagnostics, r.stack).toEqual([]);
+      expect(r.valid, r.stack).toBe(true);
+    }
+  });
+});
