@@ -26,6 +26,7 @@ export const cognitoErrorCodes = [
   "TooManyRequestsException",
   "UnauthorizedException",
   "UnexpectedLambdaException",
+  "UnsupportedOperationException",
   "UnknownOperationException",
   "UnsupportedTokenTypeException",
   "UserLambdaValidationException",
@@ -107,6 +108,15 @@ export class SoftwareTokenMFANotFoundException extends CognitoError {
 }
 export class TooManyFailedAttemptsException extends CognitoError {
   override readonly code = "TooManyFailedAttemptsException";
+}
+export class UnauthorizedException extends CognitoError {
+  override readonly code = "UnauthorizedException";
+}
+export class UnsupportedOperationException extends CognitoError {
+  override readonly code = "UnsupportedOperationException";
+}
+export class UnsupportedUserStateException extends CognitoError {
+  override readonly code = "UnsupportedUserStateException";
 }
 export class UnexpectedLambdaException extends CognitoError {
   override readonly code = "UnexpectedLambdaException";

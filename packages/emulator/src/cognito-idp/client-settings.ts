@@ -71,7 +71,8 @@ function checkTokenValidity(
   what: string,
 ) {
   if (value === undefined) return;
-  const seconds = value * { seconds: 1, minutes: 60, hours: 3600, days: 86400 }[unit ?? defaultUnit]!;
+  const seconds =
+    value * ({ seconds: 1, minutes: 60, hours: 3600, days: 86400 }[unit ?? defaultUnit] ?? 3600);
   if (seconds < min || seconds > max) {
     throw new InvalidParameterException(`Invalid range for token validity: ${what}`);
   }

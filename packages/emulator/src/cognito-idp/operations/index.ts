@@ -1,4 +1,24 @@
 import type { Operation } from "../operation";
+import { AdminAddUserToGroup } from "./admin-add-user-to-group";
+import { AdminConfirmSignUp } from "./admin-confirm-sign-up";
+import { AdminCreateUser } from "./admin-create-user";
+import { AdminDeleteUser } from "./admin-delete-user";
+import { AdminDisableUser } from "./admin-disable-user";
+import { AdminEnableUser } from "./admin-enable-user";
+import { AdminGetUser } from "./admin-get-user";
+import { AdminInitiateAuth } from "./admin-initiate-auth";
+import { AdminListGroupsForUser } from "./admin-list-groups-for-user";
+import { AdminRemoveUserFromGroup } from "./admin-remove-user-from-group";
+import { AdminResetUserPassword } from "./admin-reset-user-password";
+import { AdminRespondToAuthChallenge } from "./admin-respond-to-auth-challenge";
+import { AdminSetUserMFAPreference } from "./admin-set-user-mfa-preference";
+import { AdminSetUserPassword } from "./admin-set-user-password";
+import { AdminUpdateUserAttributes } from "./admin-update-user-attributes";
+import { AdminUserGlobalSignOut } from "./admin-user-global-sign-out";
+import { AssociateSoftwareToken } from "./associate-software-token";
+import { ChangePassword } from "./change-password";
+import { ConfirmForgotPassword } from "./confirm-forgot-password";
+import { ConfirmSignUp } from "./confirm-sign-up";
 import { CreateGroup } from "./create-group";
 import { CreateIdentityProvider } from "./create-identity-provider";
 import { CreateResourceServer } from "./create-resource-server";
@@ -8,6 +28,7 @@ import { CreateUserPoolDomain } from "./create-user-pool-domain";
 import { DeleteGroup } from "./delete-group";
 import { DeleteIdentityProvider } from "./delete-identity-provider";
 import { DeleteResourceServer } from "./delete-resource-server";
+import { DeleteUser } from "./delete-user";
 import { DeleteUserPool } from "./delete-user-pool";
 import { DeleteUserPoolClient } from "./delete-user-pool-client";
 import { DeleteUserPoolDomain } from "./delete-user-pool-domain";
@@ -16,24 +37,59 @@ import { DescribeResourceServer } from "./describe-resource-server";
 import { DescribeUserPool } from "./describe-user-pool";
 import { DescribeUserPoolClient } from "./describe-user-pool-client";
 import { DescribeUserPoolDomain } from "./describe-user-pool-domain";
+import { ForgotPassword } from "./forgot-password";
 import { GetGroup } from "./get-group";
 import { GetIdentityProviderByIdentifier } from "./get-identity-provider-by-identifier";
+import { GetUser } from "./get-user";
+import { GetUserAttributeVerificationCode } from "./get-user-attribute-verification-code";
 import { GetUserPoolMfaConfig } from "./get-user-pool-mfa-config";
+import { GlobalSignOut } from "./global-sign-out";
+import { InitiateAuth } from "./initiate-auth";
 import { ListGroups } from "./list-groups";
 import { ListIdentityProviders } from "./list-identity-providers";
 import { ListResourceServers } from "./list-resource-servers";
 import { ListUserPoolClients } from "./list-user-pool-clients";
 import { ListUserPools } from "./list-user-pools";
+import { ListUsers } from "./list-users";
+import { ListUsersInGroup } from "./list-users-in-group";
+import { ResendConfirmationCode } from "./resend-confirmation-code";
+import { RespondToAuthChallenge } from "./respond-to-auth-challenge";
+import { RevokeToken } from "./revoke-token";
+import { SetUserMFAPreference } from "./set-user-mfa-preference";
 import { SetUserPoolMfaConfig } from "./set-user-pool-mfa-config";
+import { SignUp } from "./sign-up";
 import { UpdateGroup } from "./update-group";
 import { UpdateIdentityProvider } from "./update-identity-provider";
 import { UpdateResourceServer } from "./update-resource-server";
+import { UpdateUserAttributes } from "./update-user-attributes";
 import { UpdateUserPool } from "./update-user-pool";
 import { UpdateUserPoolClient } from "./update-user-pool-client";
 import { UpdateUserPoolDomain } from "./update-user-pool-domain";
+import { VerifySoftwareToken } from "./verify-software-token";
+import { VerifyUserAttribute } from "./verify-user-attribute";
 
 /** Every supported cognito-idp operation by wire name; `keyof` is the supported list. */
 export const operations = {
+  AdminAddUserToGroup,
+  AdminConfirmSignUp,
+  AdminCreateUser,
+  AdminDeleteUser,
+  AdminDisableUser,
+  AdminEnableUser,
+  AdminGetUser,
+  AdminInitiateAuth,
+  AdminListGroupsForUser,
+  AdminRemoveUserFromGroup,
+  AdminResetUserPassword,
+  AdminRespondToAuthChallenge,
+  AdminSetUserMFAPreference,
+  AdminSetUserPassword,
+  AdminUpdateUserAttributes,
+  AdminUserGlobalSignOut,
+  AssociateSoftwareToken,
+  ChangePassword,
+  ConfirmForgotPassword,
+  ConfirmSignUp,
   CreateGroup,
   CreateIdentityProvider,
   CreateResourceServer,
@@ -43,6 +99,7 @@ export const operations = {
   DeleteGroup,
   DeleteIdentityProvider,
   DeleteResourceServer,
+  DeleteUser,
   DeleteUserPool,
   DeleteUserPoolClient,
   DeleteUserPoolDomain,
@@ -51,21 +108,36 @@ export const operations = {
   DescribeUserPool,
   DescribeUserPoolClient,
   DescribeUserPoolDomain,
+  ForgotPassword,
   GetGroup,
   GetIdentityProviderByIdentifier,
+  GetUser,
+  GetUserAttributeVerificationCode,
   GetUserPoolMfaConfig,
+  GlobalSignOut,
+  InitiateAuth,
   ListGroups,
   ListIdentityProviders,
   ListResourceServers,
   ListUserPoolClients,
   ListUserPools,
+  ListUsers,
+  ListUsersInGroup,
+  ResendConfirmationCode,
+  RespondToAuthChallenge,
+  RevokeToken,
+  SetUserMFAPreference,
   SetUserPoolMfaConfig,
+  SignUp,
   UpdateGroup,
   UpdateIdentityProvider,
   UpdateResourceServer,
+  UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,
   UpdateUserPoolDomain,
+  VerifySoftwareToken,
+  VerifyUserAttribute,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof operations;

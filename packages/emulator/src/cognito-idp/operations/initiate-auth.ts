@@ -1,0 +1,63 @@
+import type { InitiateAuthCommandInput } from "@aws-sdk/client-cognito-identity-provider";
+import { z } from "zod";
+import { InvalidParameterException } from "../../errors";
+import { type AuthContext, checkFlowAllowed, passwordAuth, refreshAuth, srpAuth } from "../auth";
+import { ClientId, operation, StringMap } from "../operation";
+import { requireClient } from "../pools";
+import type { Services } from "../services";
+
+export const AuthFlow = z.enum([
+  "USER_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "USER_AUTH",
+]);
+
+const Request = z.object({
+  AuthFlow,
+  AuthParameters: StringMap.optional(),
+  ClientMetadata: StringMap.optional(),
+  ClientId,
+  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  UserContextData: z
+    .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
+    .optional(),
+  Session: z.string().optional(),
+}) satisfies z.ZodType<InitiateAuthCommandInput>;
+
+/** Shared by InitiateAuth and AdminInitiateAuth. */
+export async function startAuth(
+  services: Services,
+  ctx: AuthContext,
+  flow: string,
+  params: Record<string, string>,
+) {
+  checkFlowAllowed(ctx, flow);
+  switch (flow) {
+    case "USER_PASSWORD_AUTH":
+    case "ADMIN_USER_PASSWORD_AUTH":
+    case "ADMIN_NO_SRP_AUTH":
+      return passwordAuth(services, ctx, params);
+    case "USER_SRP_AUTH":
+      return srpAuth(services, ctx, params);
+    case "REFRESH_TOKEN_AUTH":
+    case "REFRESH_TOKEN":
+      return refreshAuth(services, ctx, params);
+    default:
+      throw new InvalidParameterException(`${flow} is not supported by this emulator.`);
+  }
+}
+
+export const InitiateAuth = operation(Request, async (req, services) => {
+  const { client, pool } = requireClient(services, req.ClientId);
+  return startAuth(
+    services,
+    { pool, client, admin: false, ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}) },
+    req.AuthFlow,
+    req.AuthParameters ?? {},
+  );
+});

@@ -1,0 +1,83 @@
+import type { Services } from "../cognito-idp/services";
+import { UnexpectedLambdaException, UserLambdaValidationException } from "../errors";
+import type { PoolRecord, UserRecord } from "../store/types";
+import { TriggerInvocationError } from "./runner";
+
+/** LambdaConfig keys the emulator runs. */
+export type TriggerName =
+  | "PreSignUp"
+  | "PostConfirmation"
+  | "PreAuthentication"
+  | "PostAuthentication"
+  | "CustomMessage"
+  | "PreTokenGeneration";
+
+/** `callerContext.clientId` when an admin call has no app client. */
+export const NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE";
+
+/** The function ARN configured for a trigger, if any (V2 `PreTokenGenerationConfig` wins over V1). */
+export function triggerArn(
+  pool: PoolRecord,
+  name: TriggerName,
+): { arn: string; version: string } | undefined {
+  const config = pool.LambdaConfig ?? {};
+  if (name === "PreTokenGeneration") {
+    const v = config.PreTokenGenerationConfig;
+    if (v?.LambdaArn)
+      return {
+        arn: v.LambdaArn,
+        version: v.LambdaVersion === "V1_0" ? "1" : v.LambdaVersion === "V3_0" ? "3" : "2",
+      };
+    return config.PreTokenGeneration ? { arn: config.PreTokenGeneration, version: "1" } : undefined;
+  }
+  const arn = config[name];
+  return typeof arn === "string" && arn ? { arn, version: "1" } : undefined;
+}
+
+/** `userAttributes` as triggers see them: all strings, with `cognito:user_status`. */
+export function triggerAttributes(user: UserRecord): Record<string, string> {
+  return { ...user.attributes, "cognito:user_status": user.status };
+}
+
+/**
+ * Runs a trigger if the pool has one and returns the `response` the function filled in, or
+ * `undefined` when none is configured. A thrown error becomes `UserLambdaValidationException`
+ * with Cognito's message (`PreSignUp failed with error <message>.`).
+ */
+export async function runTrigger(
+  services: Services,
+  pool: PoolRecord,
+  name: TriggerName,
+  input: {
+    triggerSource: string;
+    userName: string;
+    clientId: string;
+    request: Record<string, unknown>;
+    response?: Record<string, unknown>;
+  },
+): Promise<Record<string, unknown> | undefined> {
+  const target = triggerArn(pool, name);
+  if (!target) return undefined;
+  const event = {
+    version: target.version,
+    triggerSource: input.triggerSource,
+    region: services.region,
+    userPoolId: pool.Id,
+    userName: input.userName,
+    callerContext: { awsSdkVersion: "aws-sdk-unknown-unknown", clientId: input.clientId },
+    request: input.request,
+    response: input.response ?? {},
+  };
+  let result: unknown;
+  try {
+    result = await services.triggers.invoke(target.arn, event);
+  } catch (err) {
+    if (err instanceof TriggerInvocationError)
+      throw new UnexpectedLambdaException(err.message, { cause: err });
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UserLambdaValidationException(`${name} failed with error ${message}.`, { cause: err });
+  }
+  const response =
+    typeof result === "object" && result !== null ? (result as { response?: unknown }).response : undefined;
+  return typeof response === "object" && response !== null ? (response as Record<string, unknown>) : {};
+}

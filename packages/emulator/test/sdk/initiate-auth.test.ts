@@ -1,0 +1,391 @@
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
+  AdminUserGlobalSignOutCommand,
+  ChangePasswordCommand,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { beforeAll, describe, expect, it } from "vitest";
+import { secretHash } from "../../src/crypto/secret-hash";
+import { errorOf, useEmulator } from "../support/emulator";
+import { createClient, createConfirmedUser, createPool, decodeJwt, outbox, PASSWORD } from "../support/pool";
+
+describe("InitiateAuth and tokens", () => {
+  const t = useEmulator();
+  let poolId = "";
+  let clientId = "";
+  beforeAll(async () => {
+    poolId = await createPool(t.client, {
+      AliasAttributes: ["email"],
+      UsernameConfiguration: { CaseSensitive: false },
+    });
+    ({ clientId } = await createClient(t.client, poolId));
+  });
+
+  const passwordAuth = (USERNAME: string, PASSWORD_: string, ClientId = clientId) =>
+    t.client.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME, PASSWORD: PASSWORD_ },
+      }),
+    );
+
+  it("signs in with USER_PASSWORD_AUTH and issues Cognito's claims", async () => {
+    await createConfirmedUser(t.client, poolId, "frank", {
+      email: "frank@example.com",
+      email_verified: "true",
+      name: "Frank",
+    });
+    const r = await passwordAuth("frank", PASSWORD);
+    const tokens = r.AuthenticationResult;
+    expect(tokens?.TokenType).toBe("Bearer");
+    expect(tokens?.ExpiresIn).toBe(3600);
+    expect(tokens?.RefreshToken?.split(".")).toHaveLength(5);
+    const id = decodeJwt(tokens?.IdToken ?? "");
+    const access = decodeJwt(tokens?.AccessToken ?? "");
+    const iss = `https://cognito-idp.us-east-1.amazonaws.com/${poolId}`;
+    expect(id).toMatchObject({
+      iss,
+      aud: clientId,
+      token_use: "id",
+      "cognito:username": "frank",
+      email: "frank@example.com",
+      email_verified: true,
+      name: "Frank",
+    });
+    expect(id.sub).toBe(access.sub);
+    expect(access).toMatchObject({
+      iss,
+      client_id: clientId,
+      token_use: "access",
+      scope: "aws.cognito.signin.user.admin",
+      username: "frank",
+    });
+    expect(access.aud).toBeUndefined();
+    expect(id.origin_jti).toBe(access.origin_jti);
+    expect((access.exp as number) - (access.iat as number)).toBe(3600);
+  });
+
+  it("matches usernames case-insensitively and signs in with a verified email alias", async () => {
+    const r = await passwordAuth("FRANK", PASSWORD);
+    expect(decodeJwt(r.AuthenticationResult?.IdToken ?? "")["cognito:username"]).toBe("frank");
+    const byEmail = await passwordAuth("Frank@Example.com", PASSWORD);
+    expect(byEmail.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it("refuses a wrong password, an unknown user, and a flow the client does not allow", async () => {
+    const wrong = await errorOf(passwordAuth("frank", "Wrong-Password-1"));
+    expect(wrong).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "Incorrect username or password.",
+    });
+    const unknown = await errorOf(passwordAuth("nobody", PASSWORD));
+    expect(unknown).toMatchObject({ name: "UserNotFoundException", message: "User does not exist." });
+    const { clientId: srpOnly } = await createClient(t.client, poolId, {
+      ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],
+    });
+    const flow = await errorOf(passwordAuth("frank", PASSWORD, srpOnly));
+    expect(flow).toMatchObject({
+      name: "InvalidParameterException",
+      message: "USER_PASSWORD_AUTH flow not enabled for this client",
+    });
+    const { clientId: quiet } = await createClient(t.client, poolId, {
+      PreventUserExistenceErrors: "ENABLED",
+    });
+    const hidden = await errorOf(passwordAuth("nobody", PASSWORD, quiet));
+    expect(hidden).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "Incorrect username or password.",
+    });
+  });
+
+  it("locks the user out after five failures, as Cognito does", async () => {
+    await createConfirmedUser(t.client, poolId, "grace");
+    for (let i = 0; i < 5; i++) {
+      expect((await errorOf(passwordAuth("grace", "Wrong-Password-1"))).message).toBe(
+        "Incorrect username or password.",
+      );
+    }
+    const locked = await errorOf(passwordAuth("grace", PASSWORD));
+    expect(locked).toMatchObject({ name: "NotAuthorizedException", message: "Password attempts exceeded" });
+    t.clock.advance(2000);
+    expect((await passwordAuth("grace", PASSWORD)).AuthenticationResult).toBeDefined();
+  });
+
+  it("refreshes tokens with REFRESH_TOKEN_AUTH, keeping auth_time and origin_jti, without a new refresh token", async () => {
+    const first = await passwordAuth("frank", PASSWORD);
+    t.clock.advance(60_000);
+    const refreshed = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: first.AuthenticationResult?.RefreshToken ?? "" },
+      }),
+    );
+    expect(refreshed.AuthenticationResult?.RefreshToken).toBeUndefined();
+    const before = decodeJwt(first.AuthenticationResult?.AccessToken ?? "");
+    const after = decodeJwt(refreshed.AuthenticationResult?.AccessToken ?? "");
+    expect(after.auth_time).toBe(before.auth_time);
+    expect(after.origin_jti).toBe(before.origin_jti);
+    expect(after.iat).toBe((before.iat as number) + 60);
+    const bogus = await errorOf(
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: "nope" },
+        }),
+      ),
+    );
+    expect(bogus.name).toBe("NotAuthorizedException");
+  });
+
+  it("refuses a disabled user at sign-in, at refresh and at GetUser", async () => {
+    await createConfirmedUser(t.client, poolId, "heidi");
+    const r = await passwordAuth("heidi", PASSWORD);
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "heidi" }));
+    expect(await errorOf(passwordAuth("heidi", PASSWORD))).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "User is disabled.",
+    });
+    const refresh = await errorOf(
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: r.AuthenticationResult?.RefreshToken ?? "" },
+        }),
+      ),
+    );
+    expect(refresh.name).toBe("NotAuthorizedException");
+    expect(
+      (await errorOf(t.client.send(new GetUserCommand({ AccessToken: r.AuthenticationResult?.AccessToken }))))
+        .name,
+    ).toBe("NotAuthorizedException");
+    await t.client.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: "heidi" }));
+    expect((await passwordAuth("heidi", PASSWORD)).AuthenticationResult).toBeDefined();
+  });
+
+  it("GlobalSignOut revokes refresh tokens and the access tokens issued with them", async () => {
+    await createConfirmedUser(t.client, poolId, "ivan");
+    const r = await passwordAuth("ivan", PASSWORD);
+    const AccessToken = r.AuthenticationResult?.AccessToken ?? "";
+    const user = await t.client.send(new GetUserCommand({ AccessToken }));
+    expect(user.Username).toBe("ivan");
+    await t.client.send(new GlobalSignOutCommand({ AccessToken }));
+    expect(await errorOf(t.client.send(new GetUserCommand({ AccessToken })))).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "Access Token has been revoked",
+    });
+    const refresh = await errorOf(
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: r.AuthenticationResult?.RefreshToken ?? "" },
+        }),
+      ),
+    );
+    expect(refresh.name).toBe("NotAuthorizedException");
+    const again = await passwordAuth("ivan", PASSWORD);
+    await t.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: "ivan" }));
+    expect(
+      (
+        await errorOf(
+          t.client.send(new GetUserCommand({ AccessToken: again.AuthenticationResult?.AccessToken })),
+        )
+      ).name,
+    ).toBe("NotAuthorizedException");
+  });
+
+  it("RevokeToken revokes one refresh token", async () => {
+    const r = await passwordAuth("frank", PASSWORD);
+    const other = await passwordAuth("frank", PASSWORD);
+    await t.client.send(
+      new RevokeTokenCommand({ ClientId: clientId, Token: r.AuthenticationResult?.RefreshToken }),
+    );
+    const refresh = (token: string | undefined) =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: token ?? "" },
+        }),
+      );
+    expect((await errorOf(refresh(r.AuthenticationResult?.RefreshToken))).name).toBe(
+      "NotAuthorizedException",
+    );
+    expect(
+      (await errorOf(t.client.send(new GetUserCommand({ AccessToken: r.AuthenticationResult?.AccessToken }))))
+        .name,
+    ).toBe("NotAuthorizedException");
+    expect(
+      (await refresh(other.AuthenticationResult?.RefreshToken)).AuthenticationResult?.AccessToken,
+    ).toBeTruthy();
+  });
+
+  it("ChangePassword checks the previous password and the policy", async () => {
+    await createConfirmedUser(t.client, poolId, "judy");
+    const r = await passwordAuth("judy", PASSWORD);
+    const AccessToken = r.AuthenticationResult?.AccessToken ?? "";
+    expect(
+      (
+        await errorOf(
+          t.client.send(
+            new ChangePasswordCommand({
+              AccessToken,
+              PreviousPassword: "Nope-Nope-1",
+              ProposedPassword: "New-Password-2",
+            }),
+          ),
+        )
+      ).name,
+    ).toBe("NotAuthorizedException");
+    expect(
+      (
+        await errorOf(
+          t.client.send(
+            new ChangePasswordCommand({ AccessToken, PreviousPassword: PASSWORD, ProposedPassword: "short" }),
+          ),
+        )
+      ).name,
+    ).toBe("InvalidPasswordException");
+    await t.client.send(
+      new ChangePasswordCommand({
+        AccessToken,
+        PreviousPassword: PASSWORD,
+        ProposedPassword: "New-Password-2",
+      }),
+    );
+    expect((await passwordAuth("judy", "New-Password-2")).AuthenticationResult).toBeDefined();
+  });
+
+  it("AdminCreateUser sends an invitation; the temporary password leads to NEW_PASSWORD_REQUIRED", async () => {
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "kim",
+        UserAttributes: [{ Name: "email", Value: "kim@example.com" }],
+      }),
+    );
+    const [invite] = await outbox(t.emulator.url, "kim@example.com");
+    expect(invite?.subject).toBe("Your temporary password");
+    const temp = /temporary password is (\S+)\.$/.exec(invite?.body ?? "")?.[1] ?? "";
+    expect(invite?.body).toContain("Your username is kim");
+    const challenge = await passwordAuth("kim", temp);
+    expect(challenge.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
+    expect(JSON.parse(challenge.ChallengeParameters?.userAttributes ?? "{}")).toMatchObject({
+      email: "kim@example.com",
+    });
+    const weak = await errorOf(
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: "kim", NEW_PASSWORD: "weak" },
+        }),
+      ),
+    );
+    expect(weak.name).toBe("InvalidPasswordException");
+    const done = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: "kim", NEW_PASSWORD: "Brand-New-Pass-3" },
+      }),
+    );
+    expect(done.AuthenticationResult?.IdToken).toBeTruthy();
+    const reused = await errorOf(
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: "kim", NEW_PASSWORD: "Brand-New-Pass-4" },
+        }),
+      ),
+    );
+    expect(reused).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "Invalid session for the user.",
+    });
+  });
+
+  it("AdminInitiateAuth and AdminRespondToAuthChallenge, with SECRET_HASH for a secret client", async () => {
+    const { clientId: secretClient, clientSecret = "" } = await createClient(t.client, poolId, {
+      GenerateSecret: true,
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "leo",
+        TemporaryPassword: "Temp-Pass-word1",
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const missing = await errorOf(
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: secretClient,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "leo", PASSWORD: "Temp-Pass-word1" },
+        }),
+      ),
+    );
+    expect(missing.message).toBe(
+      `Client ${secretClient} is configured for secret but secret was not received`,
+    );
+    const SECRET_HASH = secretHash("leo", secretClient, clientSecret);
+    const c = await t.client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: secretClient,
+        AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "leo", PASSWORD: "Temp-Pass-word1", SECRET_HASH },
+      }),
+    );
+    expect(c.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
+    const done = await t.client.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: poolId,
+        ClientId: secretClient,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: c.Session,
+        ChallengeResponses: { USERNAME: "leo", NEW_PASSWORD: "Final-Pass-word1", SECRET_HASH },
+      }),
+    );
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+    const notAdmin = await errorOf(
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: secretClient,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "leo", PASSWORD: "Final-Pass-word1", SECRET_HASH },
+        }),
+      ),
+    );
+    expect(notAdmin.name).toBe("InvalidParameterException");
+  });
+
+  it("refuses an expired access token", async () => {
+    const r = await passwordAuth("frank", PASSWORD);
+    t.clock.advance(3601_000);
+    expect(
+      await errorOf(t.client.send(new GetUserCommand({ AccessToken: r.AuthenticationResult?.AccessToken }))),
+    ).toMatchObject({
+      name: "NotAuthorizedException",
+      message: "Access Token has expired",
+    });
+  });
+});
