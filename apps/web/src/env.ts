@@ -2,14 +2,51 @@ import { z } from "zod";
 
 /**
  * The web app's server-side configuration, the only reader of `process.env` in apps/web.
- * Parsed once when the module loads, so a bad environment fails the build and the server start.
+ * Parsed once when the module loads. Defaults are the local stack's; against AWS every Cognito
+ * value comes from the infra outputs (`pnpm --filter @repo/infra outputs`).
  */
+const csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
+
 const Schema = z.object({
-  /** Base URL of the HTTP API (API Gateway, or the local shim/gateway). */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Base URL of the HTTP API (API Gateway, or the local gateway). */
   API_URL: z.url().default("http://127.0.0.1:3001"),
   /** The public URL of this site (next-auth's NEXTAUTH_URL). */
   SITE_URL: z.url().default("http://localhost:3000"),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs and encrypts next-auth's cookies and CSRF tokens; required outside development. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** The pool's issuer: `https://cognito-idp.{region}.amazonaws.com/{poolId}`. */
+  COGNITO_ISSUER: z.url().default("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalPool1"),
+  COGNITO_CLIENT_ID: z.string().default("localweb"),
+  COGNITO_CLIENT_SECRET: z.string().default(""),
+  /** Local only: the emulator's discovery document (the issuer's own is on AWS). */
+  COGNITO_WELL_KNOWN: z.url().optional(),
+  /** The hosted UI's base URL (`https://<prefix>.auth.<region>.amazoncognito.com`), for `/logout`. */
+  COGNITO_DOMAIN_URL: z.url().default("http://127.0.0.1:9229/_domain/local"),
+  /** Local only: the emulator's user-pool API endpoint. */
+  COGNITO_ENDPOINT: z.url().optional(),
+  COGNITO_SCOPES: z
+    .string()
+    .default("openid email profile phone aws.cognito.signin.user.admin api/read api/write"),
+  /** Identity providers offered as buttons that go straight to them (Cognito provider names). */
+  IDENTITY_PROVIDERS: csv,
+  SESSIONS_TABLE: z.string().min(3).default("local-sessions"),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default("us-east-1"),
+  /** How long a session lives without activity, in seconds (default 7 days). */
+  SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
 });
 
 export type WebEnv = z.output<typeof Schema>;

@@ -1,0 +1,26 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+
+/**
+ * Starts next-auth's Cognito sign-in (hosted UI, code + PKCE). Each identity provider button goes
+ * straight to that provider through Cognito's `identity_provider` parameter.
+ */
+export function SignInButtons({ callbackUrl, providers }: { callbackUrl: string; providers: string[] }) {
+  return (
+    <div className="stack">
+      <button type="button" className="primary" onClick={() => signIn("cognito", { callbackUrl })}>
+        Sign in
+      </button>
+      {providers.map((provider) => (
+        <button
+          key={provider}
+          type="button"
+          onClick={() => signIn("cognito", { callbackUrl }, { identity_provider: provider })}
+        >
+          Continue with {provider}
+        </button>
+      ))}
+    </div>
+  );
+}

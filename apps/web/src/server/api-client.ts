@@ -1,0 +1,39 @@
+import "server-only";
+import { env } from "~/env";
+import { ApiError, ForbiddenError, ServiceUnavailableError, SessionExpiredError } from "./errors";
+import { accessTokenFor } from "./token-store";
+
+/**
+ * Calls the HTTP API with the user's access token, server-side only. A 401 gets one retry with
+ * a freshly refreshed token (the token may have been revoked or rotated keys); a second 401
+ * ends the session. 403 and unreachable are typed errors the pages show kindly.
+ */
+export async function apiFetch<T>(userId: string, path: string, init: RequestInit = {}): Promise<T> {
+  let res = await call(path, init, await accessTokenFor(userId));
+  if (res.status === 401) res = await call(path, init, await accessTokenFor(userId, { forceRefresh: true }));
+  if (res.status === 401) throw new SessionExpiredError("The API refused the session's token");
+  if (res.status === 403) throw new ForbiddenError(await message(res, "You do not have access to this"));
+  if (res.status === 503 || res.status === 502 || res.status === 504) {
+    throw new ServiceUnavailableError("api", await message(res, "The API is unavailable"));
+  }
+  if (!res.ok) throw new ApiError(res.status, await message(res, `The API answered HTTP ${res.status}`));
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+async function call(path: string, init: RequestInit, token: string): Promise<Response> {
+  try {
+    return await fetch(new URL(path, env.API_URL), {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" },
+      cache: "no-store",
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (err) {
+    throw new ServiceUnavailableError("api", "The API cannot be reached", { cause: err });
+  }
+}
+
+async function message(res: Response, fallback: string): Promise<string> {
+  const body = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
+  return body?.message ?? fallback;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { DynamoDBAdapter } from "@next-auth/dynamodb-adapter";
+import { redirect } from "next/navigation";
+import { type DefaultSession, getServerSession, type NextAuthOptions } from "next-auth";
+import CognitoProvider from "next-auth/providers/cognito";
+import { cache } from "react";
+import { env } from "~/env";
+import { dynamo } from "./dynamo";
+import { SessionExpiredError } from "./errors";
+import { wellKnownUrl } from "./oidc";
+import { saveTokensForAccount } from "./token-store";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+const secure = env.SITE_URL.startsWith("https://");
+
+/**
+ * next-auth v4 with Cognito's hosted UI: authorization code + PKCE + state + nonce, database
+ * sessions in DynamoDB. The browser only ever holds the httpOnly session cookie; Cognito's
+ * tokens stay on the account record server-side (see token-store.ts for refresh).
+ */
+export const authOptions = {
+  secret:
+    env.AUTH_SECRET ??
+    (env.NODE_ENV === "production" ? undefined : "local-development-secret-not-for-production"),
+  adapter: DynamoDBAdapter(dynamo, { tableName: env.SESSIONS_TABLE }),
+  session: { strategy: "database", maxAge: env.SESSION_MAX_AGE, updateAge: 24 * 3600 },
+  useSecureCookies: secure,
+  providers: [
+    CognitoProvider({
+      clientId: env.COGNITO_CLIENT_ID,
+      clientSecret: env.COGNITO_CLIENT_SECRET,
+      issuer: env.COGNITO_ISSUER,
+      wellKnown: wellKnownUrl,
+      checks: ["pkce", "state", "nonce"],
+      authorization: { params: { scope: env.COGNITO_SCOPES } },
+      client: env.COGNITO_CLIENT_SECRET
+        ? { token_endpoint_auth_method: "client_secret_basic" }
+        : { token_endpoint_auth_method: "none" },
+    }),
+  ],
+  pages: { signIn: "/signin", error: "/signin" },
+  callbacks: {
+    // Only the user's ID reaches the session object: never a token.
+    session({ session, user }) {
+      return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+    },
+  },
+  events: {
+    // The adapter stores tokens only when it first links the account; a returning user's new
+    // tokens (and new auth_time) replace the old ones here.
+    async signIn({ user, account }) {
+      if (account?.provider === "cognito") {
+        await saveTokensForAccount(user.id, account.providerAccountId, account);
+      }
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "next-auth",
+          code,
+          error: String((metadata as Error)?.message ?? ""),
+        }),
+      );
+    },
+    warn(code) {
+      console.warn(JSON.stringify({ level: "warn", msg: "next-auth", code }));
+    },
+    debug() {},
+  },
+} satisfies NextAuthOptions;
+
+/** The current session (one lookup per request). */
+export const auth = cache(() => getServerSession(authOptions));
+
+/** The session, or a redirect to sign in (server components, route handlers and actions). */
+export async function requireSession(returnTo = "/dashboard") {
+  const session = await auth();
+  if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}
+
+/** Deletes every local session of the user (sign out everywhere, or a refused refresh). */
+export async function endLocalSessions(userId: string): Promise<number> {
+  const res = await dynamo.query({
+    TableName: env.SESSIONS_TABLE,
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": "SESSION#" },
+  });
+  const items = res.Items ?? [];
+  await Promise.all(
+    items.map((item) => dynamo.delete({ TableName: env.SESSIONS_TABLE, Key: { pk: item.pk, sk: item.sk } })),
+  );
+  return items.length;
+}
+
+/** Runs `fn`; when Cognito refused to refresh the session, ends it and sends the user to sign in. */
+export async function withSession<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof SessionExpiredError) {
+      await endLocalSessions(userId);
+      redirect("/signin?reason=expired");
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import { env } from "~/env";
+import { dynamo } from "./dynamo";
+import { ServiceUnavailableError, SessionExpiredError } from "./errors";
+import { discovery } from "./oidc";
+
+/** Refresh this long before the access token expires, so an API call never carries a dying token. */
+const REFRESH_MARGIN_SECONDS = 120;
+
+const StoredAccount = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  access_token: z.string(),
+  refresh_token: z.string().optional(),
+  id_token: z.string().optional(),
+  expires_at: z.number(),
+});
+type StoredAccount = z.output<typeof StoredAccount>;
+
+const TokenResponse = z.object({
+  access_token: z.string(),
+  id_token: z.string().optional(),
+  refresh_token: z.string().optional(),
+  expires_in: z.number(),
+  token_type: z.string(),
+});
+
+/** The Cognito account record (tokens) that next-auth's adapter keeps for a user. */
+async function loadAccount(userId: string): Promise<StoredAccount> {
+  const res = await dynamo.query({
+    TableName: env.SESSIONS_TABLE,
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": "ACCOUNT#cognito#" },
+  });
+  const item = res.Items?.[0];
+  if (!item) throw new SessionExpiredError("No Cognito account is linked to this session");
+  return StoredAccount.parse(item);
+}
+
+/** Stores tokens issued at sign-in or refresh on the account record. */
+export async function saveTokens(
+  key: { pk: string; sk: string },
+  tokens: { access_token: string; id_token?: string; refresh_token?: string; expires_at: number },
+): Promise<void> {
+  const sets = ["access_token = :a", "expires_at = :e"];
+  const values: Record<string, unknown> = { ":a": tokens.access_token, ":e": tokens.expires_at };
+  if (tokens.id_token) {
+    sets.push("id_token = :i");
+    values[":i"] = tokens.id_token;
+  }
+  if (tokens.refresh_token) {
+    sets.push("refresh_token = :r");
+    values[":r"] = tokens.refresh_token;
+  }
+  await dynamo.update({
+    TableName: env.SESSIONS_TABLE,
+    Key: key,
+    UpdateExpression: `SET ${sets.join(", ")}`,
+    ExpressionAttributeValues: values,
+  });
+}
+
+export async function saveTokensForAccount(
+  userId: string,
+  providerAccountId: string,
+  tokens: { access_token?: string; id_token?: string; refresh_token?: string; expires_at?: number },
+): Promise<void> {
+  if (!tokens.access_token || !tokens.expires_at) return;
+  await saveTokens(
+    { pk: `USER#${userId}`, sk: `ACCOUNT#cognito#${providerAccountId}` },
+    { ...tokens, access_token: tokens.access_token, expires_at: tokens.expires_at },
+  );
+}
+
+/**
+ * The user's current access token, refreshed server-side with the refresh token when it is
+ * about to expire. Throws {@link SessionExpiredError} when Cognito refuses the refresh (revoked,
+ * expired, user disabled): the caller ends the local session.
+ */
+export async function accessTokenFor(userId: string, opts: { forceRefresh?: boolean } = {}): Promise<string> {
+  const account = await loadAccount(userId);
+  const now = Math.floor(Date.now() / 1000);
+  if (!opts.forceRefresh && account.expires_at - REFRESH_MARGIN_SECONDS > now) return account.access_token;
+  if (!account.refresh_token) throw new SessionExpiredError("The session cannot be refreshed");
+  const refreshed = await refresh(account.refresh_token);
+  await saveTokens(account, {
+    access_token: refreshed.access_token,
+    id_token: refreshed.id_token,
+    refresh_token: refreshed.refresh_token,
+    expires_at: now + refreshed.expires_in,
+  });
+  return refreshed.access_token;
+}
+
+/** The stored ID token's claims (they were validated by next-auth when the tokens were issued). */
+export async function idTokenClaims(userId: string): Promise<Record<string, unknown>> {
+  const account = await loadAccount(userId);
+  const payload = account.id_token?.split(".")[1];
+  return payload
+    ? (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>)
+    : {};
+}
+
+async function refresh(refreshToken: string): Promise<z.output<typeof TokenResponse>> {
+  const { token_endpoint } = await discovery();
+  const body = new URLSearchParams({
+    grant_type: "refresh_token",
+    client_id: env.COGNITO_CLIENT_ID,
+    refresh_token: refreshToken,
+  });
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (env.COGNITO_CLIENT_SECRET) {
+    const basic = `${encodeURIComponent(env.COGNITO_CLIENT_ID)}:${encodeURIComponent(env.COGNITO_CLIENT_SECRET)}`;
+    headers.authorization = `Basic ${Buffer.from(basic).toString("base64")}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(token_endpoint, {
+      method: "POST",
+      headers,
+      body,
+      signal: AbortSignal.timeout(5000),
+      cache: "no-store",
+    });
+  } catch (err) {
+    throw new ServiceUnavailableError("sign-in", "The sign-in service cannot be reached", { cause: err });
+  }
+  if (res.status === 400 || res.status === 401) {
+    const error = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? "invalid_grant";
+    throw new SessionExpiredError(`Cognito refused to refresh the session (${error})`);
+  }
+  if (!res.ok) throw new ServiceUnavailableError("sign-in", `The token endpoint answered HTTP ${res.status}`);
+  return TokenResponse.parse(await res.json());
+}
