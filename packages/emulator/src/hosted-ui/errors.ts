@@ -16,18 +16,22 @@ export type OAuthErrorCode =
   | "invalid_scope"
   | "invalid_token"
   | "access_denied"
+  | "login_required"
   | "server_error";
 
 export class OAuthError extends Error {
   readonly error: OAuthErrorCode;
-  readonly status: 400 | 401 | 404 | 405 | 500;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 500;
   /** False when the request cannot be trusted to carry a usable redirect_uri (e.g. it is not registered). */
   readonly allowRedirect: boolean;
+  /** Set once the authorize request's redirect_uri is known to be registered: where the error goes. */
+  redirectUri?: string;
+  state?: string;
 
   constructor(
     error: OAuthErrorCode,
     description: string,
-    options: { status?: 400 | 401 | 404 | 405 | 500; allowRedirect?: boolean; cause?: unknown } = {},
+    options: { status?: 400 | 401 | 403 | 404 | 405 | 500; allowRedirect?: boolean; cause?: unknown } = {},
   ) {
     super(description, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;

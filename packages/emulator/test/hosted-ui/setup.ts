@@ -1,4 +1,6 @@
 import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
@@ -80,4 +82,30 @@ export async function createCodeClient(
     }),
   );
   return { clientId: res.UserPoolClient?.ClientId ?? "", clientSecret: res.UserPoolClient?.ClientSecret };
+}
+
+/** A confirmed user with a permanent password, made through the admin API. */
+export async function createUser(
+  sdk: CognitoIdentityProviderClient,
+  poolId: string,
+  email: string,
+  password: string,
+  extra: { Name: string; Value: string }[] = [],
+): Promise<void> {
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: poolId,
+      Username: email,
+      MessageAction: "SUPPRESS",
+      UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }, ...extra],
+    }),
+  );
+  await sdk.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: poolId,
+      Username: email,
+      Password: password,
+      Permanent: true,
+    }),
+  );
 }
