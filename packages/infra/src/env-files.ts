@@ -36,12 +36,8 @@ export function parseOutputs(json: unknown, stack?: string): StackOutputs {
   return Object.fromEntries(outputNames.map((n) => [n, flat[n] as string])) as StackOutputs;
 }
 
-export interface EnvFiles {
-  web: Record<string, string>;
-  api: Record<string, string>;
-}
-
-export function envFilesFromOutputs(o: StackOutputs): EnvFiles {
+/** The variables of apps/web and apps/api (see their `env.ts` / `config.ts`) for a deployed stage. */
+export function envFilesFromOutputs(o: StackOutputs) {
   return {
     web: {
       SITE_URL: o.web_origin,
@@ -74,3 +70,5 @@ export function formatEnvFile(vars: Record<string, string>, header: string): str
   });
   return `# ${header}\n${lines.join("\n")}\n`;
 }
+
+export type EnvFiles = ReturnType<typeof envFilesFromOutputs>;

@@ -8,13 +8,17 @@ import { resolveStage } from "./config";
 import { Platform } from "./constructs/platform";
 import { type StageName, stages } from "./stages";
 
+let bundlesDir: string | undefined;
+
 /**
  * Stand-in bundle folders, one per apps/api function, so synth tests do not need `@repo/api`
  * built: they assert how the bundles are wired, not what they do (the apply rehearsal and the
- * API's own tests cover that).
+ * API's own tests cover that). Made once per test file.
  */
 export function placeholderBundles(): string {
+  if (bundlesDir) return bundlesDir;
   const dir = mkdtempSync(join(tmpdir(), "infra-bundles-"));
+  bundlesDir = dir;
   for (const name of [...routeFunctions, ...triggerFunctions]) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, "index.js"), `export const handler = async (event) => event; // ${name}\n`);

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultApiDistDir } from "../../src/config";
+import { envFilesFromOutputs, parseOutputs } from "../../src/env-files";
 import {
   prepareRehearsalStack,
   rehearsalExclusions,
@@ -12,7 +13,7 @@ import { startMoto } from "./moto";
 import { type RunResult, run, terraformEnv, writeCliConfig } from "./terraform";
 
 export interface RehearsalStep {
-  step: "init" | "apply" | "plan" | "forget" | "destroy";
+  step: "init" | "apply" | "outputs" | "plan" | "forget" | "destroy";
   ok: boolean;
   seconds: number;
   detail: string;
@@ -91,6 +92,22 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalReport>
     const applied = record("apply", apply, apply.code === 0, `${resourcesApplied} resources added`);
 
     if (applied) {
+      // The stack's outputs, read back from the applied state, make complete env files for the apps.
+      const out = await tf("outputs", ["output", "-json", "-no-color"]);
+      let detail = "terraform output failed";
+      let ok = false;
+      if (out.code === 0) {
+        try {
+          const outputs = parseOutputs(JSON.parse(out.stdout));
+          const files = envFilesFromOutputs(outputs);
+          const issuer = `https://cognito-idp.us-east-1.amazonaws.com/${outputs.user_pool_id}`;
+          ok = outputs.issuer === issuer && files.api.COGNITO_CLIENT_IDS.split(",").length === 3;
+          detail = `pool ${outputs.user_pool_id}, issuer ${ok ? "matches" : `is ${outputs.issuer}`}, api ${outputs.api_url}`;
+        } catch (err) {
+          detail = (err as Error).message;
+        }
+      }
+      record("outputs", out, ok, detail);
       const plan = await tf("plan", ["plan", "-detailed-exitcode", "-input=false", "-no-color"]);
       record(
         "plan",
