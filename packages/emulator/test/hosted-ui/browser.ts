@@ -81,3 +81,20 @@ export async function submit(
   if (!csrf) throw new Error("form has no _csrf field");
   return browser.post(formAction(page.html, page.url), { _csrf: csrf, ...fields });
 }
+
+/** Authorize → login form → the redirect to `redirectUri`, returning that URL (with `code`, `state` or `error`). */
+export async function signInThroughForm(
+  browser: Browser,
+  domainUrl: string,
+  params: Record<string, string>,
+  credentials: { username: string; password: string },
+): Promise<URL> {
+  const redirectUri = params.redirect_uri ?? "";
+  const authorizeUrl = `${domainUrl}/oauth2/authorize?${new URLSearchParams(params).toString()}`;
+  const login = await browser.follow(authorizeUrl, (u) => u.startsWith(redirectUri));
+  if (login.url.startsWith(redirectUri)) return new URL(login.url);
+  const res = await submit(browser, { html: await login.response.text(), url: login.url }, credentials);
+  const location = res.headers.get("location");
+  if (res.status !== 302 || !location) throw new Error(`sign-in did not redirect (${res.status})`);
+  return new URL(location);
+}

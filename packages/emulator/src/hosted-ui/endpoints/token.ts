@@ -70,6 +70,8 @@ function authorizationCode(
     revokeIssued(services, grant);
     throw invalidGrant("The authorization code has already been used.");
   }
+  if (grant.expiresAt <= services.clock.now().getTime())
+    throw invalidGrant("The authorization code has expired.");
   if (grant.clientId !== client.ClientId)
     throw invalidGrant("The authorization code was issued to another client.");
   if (grant.redirectUri !== req.redirect_uri)

@@ -1,0 +1,419 @@
+import { createHash, randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEmulator } from "../support/emulator";
+import { Browser, signInThroughForm, submit } from "./browser";
+import { CALLBACK, createCodeClient, createHostedPool, createUser, type HostedPool, SIGN_OUT } from "./setup";
+
+const PASSWORD = "Secure-Pass-123";
+const EMAIL = "sec.user@example.com";
+
+const s256 = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
+const newVerifier = () => randomBytes(32).toString("base64url");
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+
+describe("hosted UI security", () => {
+  const t = useEmulator();
+  let pool: HostedPool;
+  let secretClient: { clientId: string; clientSecret: string | undefined };
+  let publicClient: { clientId: string; clientSecret: string | undefined };
+  let machineClient: { clientId: string; clientSecret: string | undefined };
+
+  beforeAll(async () => {
+    pool = await createHostedPool(t.client, t.emulator.url);
+    secretClient = await createCodeClient(t.client, pool.poolId);
+    publicClient = await createCodeClient(t.client, pool.poolId, {
+      GenerateSecret: false,
+      ClientName: "Mobile",
+    });
+    machineClient = await createCodeClient(t.client, pool.poolId, {
+      ClientName: "Worker",
+      AllowedOAuthFlows: ["client_credentials"],
+      AllowedOAuthScopes: ["api/read"],
+      CallbackURLs: undefined,
+      LogoutURLs: undefined,
+    });
+    await createUser(t.client, pool.poolId, EMAIL, PASSWORD);
+  });
+
+  const authorizeUrl = (params: Record<string, string>) =>
+    `${pool.domainUrl}/oauth2/authorize?${new URLSearchParams(params).toString()}`;
+
+  async function tokenRequest(fields: Record<string, string>, authorization?: string) {
+    const res = await fetch(`${pool.domainUrl}/oauth2/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(authorization ? { authorization } : {}),
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
+  }
+
+  async function codeFor(clientId: string, extra: Record<string, string> = {}) {
+    const verifier = newVerifier();
+    const url = await signInThroughForm(
+      new Browser(),
+      pool.domainUrl,
+      {
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: CALLBACK,
+        scope: "openid email",
+        state: "st-1",
+        code_challenge: s256(verifier),
+        code_challenge_method: "S256",
+        ...extra,
+      },
+      { username: EMAIL, password: PASSWORD },
+    );
+    return { code: url.searchParams.get("code") ?? "", verifier, url };
+  }
+
+  describe("authorize", () => {
+    it("shows an error page and never redirects when redirect_uri is not registered", async () => {
+      const res = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: secretClient.clientId,
+          redirect_uri: "https://attacker.example/cb",
+          state: "x",
+        }),
+        { redirect: "manual" },
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+      expect(await res.text()).toContain("redirect_mismatch");
+    });
+
+    it("refuses a redirect_uri that only starts like a registered one", async () => {
+      const res = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: secretClient.clientId,
+          redirect_uri: `${CALLBACK}/../x`,
+        }),
+        { redirect: "manual" },
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+    });
+
+    it("shows an error page for a client_id of no client of the pool", async () => {
+      const res = await fetch(
+        authorizeUrl({ response_type: "code", client_id: "nope", redirect_uri: CALLBACK }),
+        {
+          redirect: "manual",
+        },
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+    });
+
+    it("answers 404 for an unknown domain", async () => {
+      const res = await fetch(`${t.emulator.url}/_domain/no-such-domain/oauth2/authorize`, {
+        redirect: "manual",
+      });
+      expect(res.status).toBe(404);
+    });
+
+    it("sends invalid_scope back to the client, with the state, for a scope the client may not ask for", async () => {
+      const res = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: secretClient.clientId,
+          redirect_uri: CALLBACK,
+          scope: "openid api/write",
+          state: "s-42",
+        }),
+        { redirect: "manual" },
+      );
+      expect(res.status).toBe(302);
+      const location = new URL(res.headers.get("location") ?? "");
+      expect(location.origin + location.pathname).toBe(CALLBACK);
+      expect(location.searchParams.get("error")).toBe("invalid_scope");
+      expect(location.searchParams.get("state")).toBe("s-42");
+    });
+
+    it("requires PKCE from a client without a secret", async () => {
+      const res = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: publicClient.clientId,
+          redirect_uri: CALLBACK,
+          state: "p",
+        }),
+        { redirect: "manual" },
+      );
+      const location = new URL(res.headers.get("location") ?? "");
+      expect(location.searchParams.get("error")).toBe("invalid_request");
+      expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
+    });
+
+    it("refuses an unknown code_challenge_method and an unsupported response_type", async () => {
+      const bad = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: publicClient.clientId,
+          redirect_uri: CALLBACK,
+          code_challenge: s256(newVerifier()),
+          code_challenge_method: "S512",
+        }),
+        { redirect: "manual" },
+      );
+      expect(new URL(bad.headers.get("location") ?? "").searchParams.get("error")).toBe("invalid_request");
+      const implicit = await fetch(
+        authorizeUrl({ response_type: "id_token", client_id: secretClient.clientId, redirect_uri: CALLBACK }),
+        { redirect: "manual" },
+      );
+      expect(new URL(implicit.headers.get("location") ?? "").searchParams.get("error")).toBe(
+        "unsupported_response_type",
+      );
+    });
+
+    it("refuses the code flow for a client that does not allow it", async () => {
+      const res = await fetch(
+        authorizeUrl({ response_type: "code", client_id: machineClient.clientId, redirect_uri: CALLBACK }),
+        { redirect: "manual" },
+      );
+      // The machine client registers no callback URL, so nothing may be redirected to.
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+    });
+  });
+
+  describe("token", () => {
+    it("exchanges a public client's code with its PKCE verifier (plain method too)", async () => {
+      const verifier = newVerifier();
+      const { code } = await codeFor(publicClient.clientId, {
+        code_challenge: verifier,
+        code_challenge_method: "plain",
+      });
+      const res = await tokenRequest({
+        grant_type: "authorization_code",
+        client_id: publicClient.clientId,
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: verifier,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.id_token).toBeTruthy();
+    });
+
+    it("refuses a wrong PKCE verifier", async () => {
+      const { code } = await codeFor(publicClient.clientId);
+      const res = await tokenRequest({
+        grant_type: "authorization_code",
+        client_id: publicClient.clientId,
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: newVerifier(),
+      });
+      expect(res).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    });
+
+    it("refuses a missing PKCE verifier when the code was bound to a challenge", async () => {
+      const { code } = await codeFor(secretClient.clientId);
+      const res = await tokenRequest(
+        { grant_type: "authorization_code", code, redirect_uri: CALLBACK },
+        basic(secretClient.clientId, secretClient.clientSecret ?? ""),
+      );
+      expect(res).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    });
+
+    it("refuses a replayed code and revokes the tokens the first exchange issued", async () => {
+      const { code, verifier } = await codeFor(secretClient.clientId);
+      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const fields = {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: verifier,
+      };
+      const first = await tokenRequest(fields, auth);
+      expect(first.status).toBe(200);
+      const replay = await tokenRequest(fields, auth);
+      expect(replay).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      const refresh = await tokenRequest(
+        { grant_type: "refresh_token", refresh_token: first.body.refresh_token ?? "" },
+        auth,
+      );
+      expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    });
+
+    it("refuses a code at another client, with another redirect_uri, or after five minutes", async () => {
+      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const a = await codeFor(publicClient.clientId);
+      const otherClient = await tokenRequest(
+        { grant_type: "authorization_code", code: a.code, redirect_uri: CALLBACK, code_verifier: a.verifier },
+        auth,
+      );
+      expect(otherClient.body.error).toBe("invalid_grant");
+
+      const b = await codeFor(secretClient.clientId);
+      const otherRedirect = await tokenRequest(
+        { grant_type: "authorization_code", code: b.code, redirect_uri: SIGN_OUT, code_verifier: b.verifier },
+        auth,
+      );
+      expect(otherRedirect.body.error).toBe("invalid_grant");
+
+      const c = await codeFor(secretClient.clientId);
+      t.clock.advance(5 * 60_000 + 1000);
+      const expired = await tokenRequest(
+        { grant_type: "authorization_code", code: c.code, redirect_uri: CALLBACK, code_verifier: c.verifier },
+        auth,
+      );
+      expect(expired.body.error).toBe("invalid_grant");
+    });
+
+    it("answers invalid_client with 401 for a wrong or missing secret", async () => {
+      const wrong = await tokenRequest(
+        { grant_type: "client_credentials" },
+        basic(machineClient.clientId, "not-the-secret"),
+      );
+      expect(wrong).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+      const missing = await tokenRequest({
+        grant_type: "client_credentials",
+        client_id: machineClient.clientId,
+      });
+      expect(missing).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    });
+
+    it("issues an access token only for client_credentials, with resource-server scopes", async () => {
+      const res = await tokenRequest({
+        grant_type: "client_credentials",
+        client_id: machineClient.clientId,
+        client_secret: machineClient.clientSecret ?? "",
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.id_token).toBeUndefined();
+      expect(res.body.refresh_token).toBeUndefined();
+      const claims = JSON.parse(
+        Buffer.from(res.body.access_token?.split(".")[1] ?? "", "base64url").toString(),
+      );
+      expect(claims).toMatchObject({
+        sub: machineClient.clientId,
+        client_id: machineClient.clientId,
+        scope: "api/read",
+      });
+    });
+
+    it("refuses client_credentials for a client without that grant, and scopes it may not have", async () => {
+      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const noGrant = await tokenRequest({ grant_type: "client_credentials" }, auth);
+      expect(noGrant).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+      const badScope = await tokenRequest(
+        { grant_type: "client_credentials", scope: "api/write" },
+        basic(machineClient.clientId, machineClient.clientSecret ?? ""),
+      );
+      expect(badScope).toMatchObject({ status: 400, body: { error: "invalid_scope" } });
+    });
+
+    it("answers unsupported_grant_type and invalid_request", async () => {
+      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      expect((await tokenRequest({ grant_type: "password" }, auth)).body.error).toBe(
+        "unsupported_grant_type",
+      );
+      expect((await tokenRequest({}, auth)).body.error).toBe("invalid_request");
+      const json = await fetch(`${pool.domainUrl}/oauth2/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(json.status).toBe(400);
+    });
+  });
+
+  describe("userInfo", () => {
+    it("refuses an access token without the openid scope", async () => {
+      const cc = await tokenRequest(
+        { grant_type: "client_credentials" },
+        basic(machineClient.clientId, machineClient.clientSecret ?? ""),
+      );
+      const res = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${cc.body.access_token}` },
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({
+        error_description: "Access token does not contain openid scope",
+      });
+    });
+
+    it("refuses a missing or forged token", async () => {
+      const missing = await fetch(`${pool.domainUrl}/oauth2/userInfo`);
+      expect(missing.status).toBe(400);
+      const forged = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+        headers: { authorization: "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln" },
+      });
+      expect(forged.status).toBe(401);
+      expect(forged.headers.get("www-authenticate")).toMatch(/invalid_token/);
+    });
+  });
+
+  describe("logout", () => {
+    it("shows an error page and does not redirect to an unregistered logout_uri", async () => {
+      const res = await fetch(
+        `${pool.domainUrl}/logout?client_id=${secretClient.clientId}&logout_uri=${encodeURIComponent("https://evil.example/")}`,
+        { redirect: "manual" },
+      );
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+    });
+
+    it("with redirect_uri and response_type shows the sign-in page again", async () => {
+      const res = await fetch(
+        `${pool.domainUrl}/logout?${new URLSearchParams({ client_id: secretClient.clientId, redirect_uri: CALLBACK, response_type: "code", state: "z" })}`,
+        { redirect: "manual" },
+      );
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toMatch(/\/login\?.*state=z/);
+    });
+  });
+
+  describe("CSRF", () => {
+    async function loginPage(browser: Browser) {
+      const url = authorizeUrl({
+        response_type: "code",
+        client_id: secretClient.clientId,
+        redirect_uri: CALLBACK,
+        scope: "openid",
+      });
+      const page = await browser.follow(url, (u) => u.startsWith(CALLBACK));
+      return { html: await page.response.text(), url: page.url };
+    }
+
+    it("refuses a form post without a CSRF token", async () => {
+      const browser = new Browser();
+      const page = await loginPage(browser);
+      const res = await browser.post(page.url, { username: EMAIL, password: PASSWORD });
+      expect(res.status).toBe(403);
+      expect(res.headers.get("location")).toBeNull();
+    });
+
+    it("refuses a form post with a wrong CSRF token, or one from another browser's session", async () => {
+      const browser = new Browser();
+      const page = await loginPage(browser);
+      const wrong = await browser.post(page.url, { _csrf: "forged", username: EMAIL, password: PASSWORD });
+      expect(wrong.status).toBe(403);
+
+      const other = new Browser();
+      const otherPage = await loginPage(other);
+      const crossed = await submit(
+        browser,
+        { html: otherPage.html, url: page.url },
+        { username: EMAIL, password: PASSWORD },
+      );
+      expect(crossed.status).toBe(403);
+    });
+
+    it("sets the session cookie httpOnly, SameSite=Lax, on the domain's path", async () => {
+      const res = await fetch(
+        `${pool.domainUrl}/login?${new URLSearchParams({ response_type: "code", client_id: secretClient.clientId, redirect_uri: CALLBACK })}`,
+      );
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cognito=")) ?? "";
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).toContain(`Path=/_domain/${pool.domain}`);
+    });
+  });
+});
