@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CodeMismatchException, UserNotFoundException } from "../../errors";
 import { runTrigger, triggerAttributes } from "../../triggers/cognito";
 import { ClientId, operation, StringMap, Username } from "../operation";
-import { findUser, requireClient, saveUser } from "../pools";
+import { checkPasswordPolicy, findUser, requireClient, saveUser } from "../pools";
 import { checkSecretHash, consumeCode, preventsUserExistenceErrors, setPassword } from "../users";
 
 const Request = z.object({
@@ -29,6 +29,8 @@ export const ConfirmForgotPassword = operation(Request, async (req, services) =>
     }
     throw new UserNotFoundException("Username/client id combination not found.");
   }
+  // The policy is checked first so a refused password does not use up the code.
+  checkPasswordPolicy(pool, req.Password);
   consumeCode(services, user, "forgot", req.ConfirmationCode);
   setPassword(pool, user, req.Password, { temporary: false, now: services.clock.now().getTime() });
   if (user.status === "RESET_REQUIRED" || user.status === "FORCE_CHANGE_PASSWORD") user.status = "CONFIRMED";
