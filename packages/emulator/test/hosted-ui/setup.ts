@@ -6,6 +6,7 @@ import {
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
   CreateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 
@@ -23,6 +24,7 @@ export async function createHostedPool(
   sdk: CognitoIdentityProviderClient,
   emulatorUrl: string,
   domainPrefix?: string,
+  input: Partial<CreateUserPoolCommandInput> = {},
 ): Promise<HostedPool> {
   counter += 1;
   const pool = await sdk.send(
@@ -39,6 +41,7 @@ export async function createHostedPool(
           RequireSymbols: false,
         },
       },
+      ...input,
     }),
   );
   const poolId = pool.UserPool?.Id ?? "";
