@@ -8,9 +8,13 @@ export interface PolicyStatement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** A policy document as JSON (resource references inside are Terraform expressions, resolved at apply). */
+/**
+ * A policy document as JSON (resource references inside are Terraform expressions, resolved at
+ * apply). Indented on purpose: `cdktf synth --hcl` writes multi-line strings as heredocs, while it
+ * leaves the quotes of a one-line string with `${...}` unescaped (invalid HCL).
+ */
 export function policyDocument(statements: PolicyStatement[]): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cdktf } from "../scripts/lib/cdktf-cli";
 import { validateStacks } from "../scripts/lib/validate";
 import { stageNames } from "../src/stages";
 import { synthStages } from "../src/synth";
@@ -21,5 +22,25 @@ describe("terraform validate", () => {
       expect(r.diagnostics, r.stack).toEqual([]);
       expect(r.valid, r.stack).toBe(true);
     }
+  });
+
+  it("accepts the HCL that `cdktf synth --hcl` writes (the way out of CDKTF)", {
+    timeout: 240_000,
+  }, async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "infra-hcl-"));
+    const synth = await cdktf(["synth", "--hcl", "--output", outdir], {
+      stages: ["prod"],
+      apiDistDir: placeholderBundles(),
+    });
+    expect(synth.code, synth.stderr).toBe(0);
+    expect(readdirSync(join(outdir, "stacks", "prod"))).toContain("cdk.tf");
+    const [result] = await validateStacks(outdir);
+    expect(result?.valid).toBe(true);
+    expect(result?.errorCount).toBe(0);
+    // cdktf writes `depends_on` entries in quotes, which Terraform still accepts with a warning.
+    const otherThanQuotedReferences = result?.diagnostics.filter(
+      (d) => !d.startsWith("warning: Quoted references are deprecated"),
+    );
+    expect(otherThanQuotedReferences).toEqual([]);
   });
 });
