@@ -6,6 +6,7 @@ import { type Clock, systemClock } from "./clock";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services } from "./cognito-idp/services";
 import { poolJwks } from "./cognito-idp/tokens";
+import { type InfraLoadResult, loadInfra } from "./config/infra";
 import { mountHostedUi } from "./hosted-ui";
 import { mountOutbox } from "./outbox/routes";
 import { Store } from "./store/store";
@@ -19,6 +20,8 @@ export interface EmulatorOptions {
   storePath?: string;
   /** A folder with synthesized Terraform (`**\/cdk.tf.json`) to load at start. */
   infraDir?: string;
+  /** Folder of the Lambda bundles (`<name>/index.js`) the infra's functions run; default `apps/api/dist`. */
+  lambdaDir?: string;
   clock?: Clock;
   region?: string;
   triggers?: TriggerRunner;
@@ -28,6 +31,8 @@ export interface Emulator {
   url: string;
   port: number;
   services: Services;
+  /** What was loaded from `infraDir` (pools, clients, functions, unmodelled resources). */
+  infra?: InfraLoadResult;
   close(): Promise<void>;
 }
 
@@ -75,6 +80,7 @@ export function createServices(options: EmulatorOptions): Services {
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
   const services = createServices(options);
+  const infra = options.infraDir ? loadInfra(services, options.infraDir, options.lambdaDir) : undefined;
   const app = createApp(services);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
@@ -85,9 +91,11 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     url: `http://${host}:${port}`,
     port,
     services,
+    ...(infra ? { infra } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
+          void infra?.runtime.close();
           services.store.close();
           if (err) reject(err);
           else resolve();

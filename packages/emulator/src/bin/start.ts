@@ -11,6 +11,16 @@ async function main(): Promise<void> {
       region: config.EMULATOR_REGION,
       ...(config.EMULATOR_INFRA ? { infraDir: config.EMULATOR_INFRA } : {}),
     });
+    const infra = emulator.infra;
+    if (infra) {
+      for (const pool of infra.pools) console.log(`user pool ${pool.name}: ${pool.id}`);
+      for (const client of infra.clients) console.log(`app client ${client.name}: ${client.id}`);
+      if (infra.unmodelled.length > 0) {
+        console.log(
+          `not modelled by the user-pool loader (${infra.unmodelled.length}): ${infra.unmodelled.join(", ")}`,
+        );
+      }
+    }
     console.log(`emulator ready ${emulator.url}`);
     const stop = () => {
       emulator.close().finally(() => process.exit(0));

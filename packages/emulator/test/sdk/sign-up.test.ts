@@ -146,7 +146,7 @@ describe("SignUp, ConfirmSignUp, ResendConfirmationCode", () => {
     });
     const missing = await errorOf(
       t.client.send(
-        new SignUpCommand({ ClientId: secretClient, Username: "dave", Password: PASSWORD + "abc" }),
+        new SignUpCommand({ ClientId: secretClient, Username: "dave", Password: `${PASSWORD}abc` }),
       ),
     );
     expect(missing.name).toBe("NotAuthorizedException");
