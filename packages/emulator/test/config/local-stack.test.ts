@@ -19,92 +19,92 @@ import { useEmulator } from "../support/emulator";
 // The real synthesized `local` stage and the real Lambda bundles, behind the local gateway, with
 // an access token issued by the emulator's token endpoint (client_credentials).
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const ctx = useEmulator();
-let stack: LocalStack;
-let gatewayUrl: string;
-let closeGateway: () => void;
-let poolId: string;
-let clientId: string;
-let clientSecret: string;
-
-beforeAll(async () => {
-  const pool = await ctx.client.send(new CreateUserPoolCommand({ PoolName: "acme-notes-local-users" }));
-  poolId = pool.UserPool?.Id as string;
-  await ctx.client.send(
-    new CreateResourceServerCommand({
-      UserPoolId: poolId,
-      Identifier: "api",
-      Name: "API",
-      Scopes: [
-        { ScopeName: "read", ScopeDescription: "read" },
-        { ScopeName: "write", ScopeDescription: "write" },
-      ],
-    }),
-  );
-  const client = await ctx.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "server",
-      GenerateSecret: true,
-      AllowedOAuthFlows: ["client_credentials"],
-      AllowedOAuthScopes: ["api/read", "api/write"],
-      AllowedOAuthFlowsUserPoolClient: true,
-    }),
-  );
-  clientId = client.UserPoolClient?.ClientId as string;
-  clientSecret = client.UserPoolClient?.ClientSecret as string;
-  await ctx.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: "acme-notes-test" }));
-
-  const app = new Hono();
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  closeGateway = () => server.close();
-  stack = await startLocalStack({
-    infraDir: join(repo, "packages/infra/cdktf.out/stacks/local"),
-    apiDist: join(repo, "apps/api/dist"),
-    origin: () => ctx.emulator.url,
-    region: "us-east-1",
-    accountId: "123456789012",
-    clock: ctx.clock,
-    cognito: (type, _name, attr) => {
-      if (type === "aws_cognito_user_pool" && attr === "id") return poolId;
-      if (type === "aws_cognito_user_pool_client" && attr === "id") return clientId;
-      if (type === "aws_cognito_user_pool_domain" && attr === "domain") return "acme-notes-test";
-      return undefined;
-    },
-  });
-  mountApiGateway(app, {
-    apis: () => stack.apis,
-    runtime: stack.runtime,
-    jwks: (issuer) =>
-      issuer === issuerOf(ctx.emulator.services, poolId)
-        ? poolJwks(ctx.emulator.services, poolId)
-        : undefined,
-    clock: ctx.clock,
-    accountId: "123456789012",
-  });
-  gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_api/${stack.apis[0]?.name}`;
-});
-afterAll(async () => {
-  closeGateway?.();
-  await stack?.close();
-});
-
-async function clientCredentialsToken(scope: string): Promise<string> {
-  const res = await fetch(`${ctx.emulator.url}/_domain/acme-notes-test/oauth2/token`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
-    },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 describe("local stack from the synthesized infra", () => {
+  const ctx = useEmulator();
+  let stack: LocalStack;
+  let gatewayUrl: string;
+  let closeGateway: () => void;
+  let poolId: string;
+  let clientId: string;
+  let clientSecret: string;
+
+  beforeAll(async () => {
+    const pool = await ctx.client.send(new CreateUserPoolCommand({ PoolName: "acme-notes-local-users" }));
+    poolId = pool.UserPool?.Id as string;
+    await ctx.client.send(
+      new CreateResourceServerCommand({
+        UserPoolId: poolId,
+        Identifier: "api",
+        Name: "API",
+        Scopes: [
+          { ScopeName: "read", ScopeDescription: "read" },
+          { ScopeName: "write", ScopeDescription: "write" },
+        ],
+      }),
+    );
+    const client = await ctx.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "server",
+        GenerateSecret: true,
+        AllowedOAuthFlows: ["client_credentials"],
+        AllowedOAuthScopes: ["api/read", "api/write"],
+        AllowedOAuthFlowsUserPoolClient: true,
+      }),
+    );
+    clientId = client.UserPoolClient?.ClientId as string;
+    clientSecret = client.UserPoolClient?.ClientSecret as string;
+    await ctx.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: "acme-notes-test" }));
+
+    const app = new Hono();
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    closeGateway = () => server.close();
+    stack = await startLocalStack({
+      infraDir: join(repo, "packages/infra/cdktf.out/stacks/local"),
+      apiDist: join(repo, "apps/api/dist"),
+      origin: () => ctx.emulator.url,
+      region: "us-east-1",
+      accountId: "123456789012",
+      clock: ctx.clock,
+      cognito: (type, _name, attr) => {
+        if (type === "aws_cognito_user_pool" && attr === "id") return poolId;
+        if (type === "aws_cognito_user_pool_client" && attr === "id") return clientId;
+        if (type === "aws_cognito_user_pool_domain" && attr === "domain") return "acme-notes-test";
+        return undefined;
+      },
+    });
+    mountApiGateway(app, {
+      apis: () => stack.apis,
+      runtime: stack.runtime,
+      jwks: (issuer) =>
+        issuer === issuerOf(ctx.emulator.services, poolId)
+          ? poolJwks(ctx.emulator.services, poolId)
+          : undefined,
+      clock: ctx.clock,
+      accountId: "123456789012",
+    });
+    gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_api/${stack.apis[0]?.name}`;
+  });
+  afterAll(async () => {
+    closeGateway?.();
+    await stack?.close();
+  });
+
+  async function clientCredentialsToken(scope: string): Promise<string> {
+    const res = await fetch(`${ctx.emulator.url}/_domain/acme-notes-test/oauth2/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+      },
+      body: new URLSearchParams({ grant_type: "client_credentials", scope }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+
   it("publishes the stack outputs with local endpoints", () => {
     const outputs = stack.outputs();
     expect(outputs.user_pool_id).toBe(poolId);
