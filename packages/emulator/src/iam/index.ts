@@ -1,0 +1,12 @@
+export { type ConditionContext, wildcardToRegExp } from "./match";
+export {
+  type AuthorizationRequest,
+  type Decision,
+  type EvaluationResult,
+  evaluatePolicies,
+  MalformedPolicyError,
+  type PolicyDocument,
+  type PolicyStatement,
+  parsePolicy,
+  statementMatches,
+} from "./policy";
