@@ -35,6 +35,10 @@ export async function startMoto(opts: { readyTimeoutMs?: number } = {}): Promise
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
     stdio: ["ignore", "ignore", "pipe"],
   });
+  // Never leave moto running behind an interrupted rehearsal.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.removeListener("exit", killOnExit));
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => {
     stderr = (stderr + c.toString()).slice(-4000);
