@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates src/cognito-idp/operations/index.ts from the operation files (one export each).
 set -euo pipefail
-cd "$(dirname "$0")/../src/cognito-idp/operations"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root/src/cognito-idp/operations"
 {
   echo 'import type { Operation } from "../operation";'
   for f in $(ls *.ts | grep -v -e '^index.ts$' -e '\.test\.ts$' | sort); do
@@ -22,3 +23,4 @@ cd "$(dirname "$0")/../src/cognito-idp/operations"
   echo '  return Object.hasOwn(operations, name) ? operations[name as OperationName] : undefined;'
   echo '}'
 } > index.ts
+cd "$root" && pnpm exec biome check --write src/cognito-idp/operations/index.ts > /dev/null

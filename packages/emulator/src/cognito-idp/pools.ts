@@ -131,7 +131,8 @@ const SYMBOLS = new Set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ".split(""));
 
 /** `InvalidPasswordException` unless `password` meets the pool's policy (every path that sets one). */
 export function checkPasswordPolicy(pool: PoolRecord, password: string): void {
-  const policy = { ...DEFAULT_PASSWORD_POLICY, ...(pool.Policies?.PasswordPolicy ?? {}) };
+  // A pool without a policy gets Cognito's default; a policy's unset rules are off.
+  const policy = pool.Policies?.PasswordPolicy ?? DEFAULT_PASSWORD_POLICY;
   const problems: string[] = [];
   if (password.length < (policy.MinimumLength ?? 8)) problems.push("Password not long enough");
   if (policy.RequireLowercase && !/[a-z]/.test(password))

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Store } from "./store";
+import type { UserRecord } from "./types";
+
+const user = (sub: string, username: string, email?: string): UserRecord => ({
+  poolId: "us-east-1_P",
+  username,
+  sub,
+  status: "CONFIRMED",
+  enabled: true,
+  attributes: { sub, ...(email ? { email } : {}) },
+  mfa: { totpEnabled: false, smsEnabled: false },
+  createdAt: 0,
+  modifiedAt: 0,
+  failedAttempts: 0,
+  lastFailedAt: 0,
+});
+
+describe("Store", () => {
+  let store: Store;
+  afterEach(() => store.close());
+
+  it("finds users by username key, sub and email, and keeps creation order", () => {
+    store = new Store(":memory:");
+    store.insertUser(user("s1", "alice", "a@example.com"), {
+      usernameKey: "alice",
+      emailKey: "a@example.com",
+      phoneKey: null,
+      preferredKey: null,
+    });
+    store.insertUser(user("s2", "bob"), {
+      usernameKey: "bob",
+      emailKey: null,
+      phoneKey: null,
+      preferredKey: null,
+    });
+    expect(store.getUserByKey("us-east-1_P", "alice")?.sub).toBe("s1");
+    expect(store.getUserBySub("us-east-1_P", "s2")?.username).toBe("bob");
+    expect(store.findUsersByEmail("us-east-1_P", "a@example.com").map((u) => u.sub)).toEqual(["s1"]);
+    expect(store.listUsers("us-east-1_P", 0, 10).map((r) => r.user.sub)).toEqual(["s1", "s2"]);
+    expect(() =>
+      store.insertUser(user("s3", "alice"), {
+        usernameKey: "alice",
+        emailKey: null,
+        phoneKey: null,
+        preferredKey: null,
+      }),
+    ).toThrow();
+  });
+
+  it("revokes every refresh token of a user and remembers their origins", () => {
+    store = new Store(":memory:");
+    for (const token of ["t1", "t2"]) {
+      store.putRefreshToken({
+        token,
+        poolId: "p",
+        clientId: "c",
+        sub: "s",
+        originJti: `o-${token}`,
+        authTime: 0,
+        expiresAt: 10,
+        revoked: false,
+      });
+    }
+    store.revokeAllRefreshTokens("p", "s", 5);
+    expect(store.getRefreshToken("t1")?.revoked).toBe(true);
+    expect(store.isOriginRevoked("o-t2")).toBe(true);
+    expect(store.isOriginRevoked("o-other")).toBe(false);
+  });
+
+  it("replaces a code for the same purpose and deletes it", () => {
+    store = new Store(":memory:");
+    store.putCode("p", "s", "signup", "111111", 10);
+    store.putCode("p", "s", "signup", "222222", 20);
+    expect(store.getCode("p", "s", "signup")).toEqual({ code: "222222", expiresAt: 20 });
+    store.deleteCode("p", "s", "signup");
+    expect(store.getCode("p", "s", "signup")).toBeUndefined();
+  });
+});
