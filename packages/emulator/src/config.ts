@@ -9,6 +9,11 @@ const Schema = z.object({
   EMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
   EMULATOR_STORE: z.string().min(1).default(`${repoRoot}.local/emulator.sqlite`),
   EMULATOR_INFRA: z.string().min(1).optional(),
+  /** The Lambda bundles the infra's functions run (default `<repo>/apps/api/dist`). */
+  EMULATOR_LAMBDA_DIR: z.string().min(1).optional(),
+  /** With EMULATOR_INFRA: the DynamoDB-compatible store's port and data folder. */
+  EMULATOR_DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(9230),
+  EMULATOR_DYNAMODB_PATH: z.string().min(1).default(`${repoRoot}.local/dynamodb`),
   EMULATOR_REGION: z
     .string()
     .regex(/^[a-z]{2}-(gov-)?[a-z]+-\d$/)

@@ -2,11 +2,13 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { mountApiGateway } from "./api-gateway";
 import { type Clock, systemClock } from "./clock";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services } from "./cognito-idp/services";
 import { poolJwks } from "./cognito-idp/tokens";
-import { type InfraLoadResult, loadInfra } from "./config/infra";
+import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
+import { type LocalStack, startLocalStack } from "./config/local-stack";
 import { mountHostedUi } from "./hosted-ui";
 import { mountOutbox } from "./outbox/routes";
 import { Store } from "./store/store";
@@ -25,6 +27,8 @@ export interface EmulatorOptions {
   clock?: Clock;
   region?: string;
   triggers?: TriggerRunner;
+  /** With `infraDir`: where the DynamoDB-compatible store listens (0: any port) and keeps its files. */
+  dynamodb?: { port?: number; path?: string };
 }
 
 export interface Emulator {
@@ -33,13 +37,18 @@ export interface Emulator {
   services: Services;
   /** What was loaded from `infraDir` (pools, clients, functions, unmodelled resources). */
   infra?: InfraLoadResult;
+  /** The rest of the stack from `infraDir`: API Gateway, Lambda functions, DynamoDB tables, outputs. */
+  localStack?: LocalStack;
   close(): Promise<void>;
 }
 
 export const ACCOUNT_ID = "123456789012";
 
 /** Builds the HTTP app over a set of services (no listening). */
-export function createApp(services: Services): Hono {
+export function createApp(
+  services: Services,
+  localStack: () => LocalStack | undefined = () => undefined,
+): Hono {
   const app = new Hono();
   app.use(
     "*",
@@ -63,6 +72,28 @@ export function createApp(services: Services): Hono {
   mountOutbox(app, services.store);
   mountCognitoIdp(app, services);
   mountHostedUi(app, services);
+  // The stack's outputs under the names `cdktf output` prints, with local endpoints.
+  app.get("/_outputs.json", (c) => {
+    const stack = localStack();
+    if (!stack) return c.json({ message: "No infra is loaded (set EMULATOR_INFRA)" }, 404);
+    return c.json(stack.outputs());
+  });
+  mountApiGateway(app, {
+    apis: () => localStack()?.apis ?? [],
+    get runtime() {
+      const stack = localStack();
+      if (!stack) throw new TypeError("API Gateway used without a loaded stack");
+      return stack.runtime;
+    },
+    jwks: (issuer) => {
+      const poolId = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+)$/.exec(issuer)?.[1];
+      return poolId && services.store.getResource("pool", poolId, poolId)
+        ? poolJwks(services, poolId)
+        : undefined;
+    },
+    clock: services.clock,
+    accountId: services.accountId,
+  });
   return app;
 }
 
@@ -81,21 +112,45 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const host = options.host ?? "127.0.0.1";
   const services = createServices(options);
   const infra = options.infraDir ? loadInfra(services, options.infraDir, options.lambdaDir) : undefined;
-  const app = createApp(services);
+  let localStack: LocalStack | undefined;
+  const app = createApp(services, () => localStack);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  if (infra && options.infraDir) {
+    try {
+      localStack = await startLocalStack({
+        infraDir: options.infraDir,
+        apiDist: options.lambdaDir ?? DEFAULT_LAMBDA_DIR,
+        origin: () => url,
+        region: services.region,
+        accountId: services.accountId,
+        clock: services.clock,
+        cognito: infra.resolve,
+        ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}),
+      });
+    } catch (err) {
+      server.close();
+      services.store.close();
+      throw err;
+    }
+    // Triggers run in the same runtime as the API's functions: with the local endpoints and tables.
+    await infra.runtime.close();
+    services.triggers = localStack.triggers;
+  }
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     services,
     ...(infra ? { infra } : {}),
+    ...(localStack ? { localStack } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
-          void infra?.runtime.close();
+          void localStack?.close();
           services.store.close();
           if (err) reject(err);
           else resolve();

@@ -10,15 +10,26 @@ async function main(): Promise<void> {
       storePath: config.EMULATOR_STORE,
       region: config.EMULATOR_REGION,
       ...(config.EMULATOR_INFRA ? { infraDir: config.EMULATOR_INFRA } : {}),
+      ...(config.EMULATOR_LAMBDA_DIR ? { lambdaDir: config.EMULATOR_LAMBDA_DIR } : {}),
+      dynamodb: { port: config.EMULATOR_DYNAMODB_PORT, path: config.EMULATOR_DYNAMODB_PATH },
     });
     const infra = emulator.infra;
     if (infra) {
       for (const pool of infra.pools) console.log(`user pool ${pool.name}: ${pool.id}`);
       for (const client of infra.clients) console.log(`app client ${client.name}: ${client.id}`);
-      if (infra.unmodelled.length > 0) {
-        console.log(
-          `not modelled by the user-pool loader (${infra.unmodelled.length}): ${infra.unmodelled.join(", ")}`,
-        );
+      const stack = emulator.localStack;
+      if (stack) {
+        for (const api of stack.apis) console.log(`http api ${api.name}: ${emulator.url}/_api/${api.name}`);
+        console.log(`dynamodb ${stack.dynamo.endpoint}`);
+      }
+      const served = new Set(stack ? stack.notServed(new Set()) : []);
+      const notServed = infra.unmodelled.filter((r) => !stack || served.has(r.slice(0, r.indexOf("."))));
+      if (notServed.length > 0) {
+        const byType = new Map<string, number>();
+        for (const r of notServed)
+          byType.set(r.slice(0, r.indexOf(".")), (byType.get(r.slice(0, r.indexOf("."))) ?? 0) + 1);
+        const list = [...byType].map(([type, n]) => (n > 1 ? `${type} ×${n}` : type)).join(", ");
+        console.log(`not served locally (${notServed.length} resources): ${list}`);
       }
     }
     console.log(`emulator ready ${emulator.url}`);
@@ -29,7 +40,8 @@ async function main(): Promise<void> {
     process.once("SIGTERM", stop);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      console.error(`emulator: port ${config.EMULATOR_PORT} on ${config.EMULATOR_HOST} is already in use`);
+      const port = (err as { port?: number }).port ?? config.EMULATOR_PORT;
+      console.error(`emulator: port ${port} on ${config.EMULATOR_HOST} is already in use`);
       process.exit(1);
     }
     throw err;
