@@ -39,6 +39,8 @@ describe("envFilesFromOutputs", () => {
     expect(files.api.COGNITO_USER_POOL_ID).toBe("eu-west-1_AbC123");
     expect(files.web.COGNITO_CLIENT_ID).toBe("web1");
     expect(files.web.COGNITO_CLIENT_SECRET).toBe("v-web_client_secret");
+    expect(files.web.COGNITO_DOMAIN_URL).toBe("v-hosted_ui_url");
+    expect(files.web.NEXTAUTH_URL).toBe(files.web.SITE_URL);
   });
 });
 

@@ -36,18 +36,22 @@ export function parseOutputs(json: unknown, stack?: string): StackOutputs {
   return Object.fromEntries(outputNames.map((n) => [n, flat[n] as string])) as StackOutputs;
 }
 
-/** The variables of apps/web and apps/api (see their `env.ts` / `config.ts`) for a deployed stage. */
+/**
+ * The variables of apps/web (`src/env.ts`) and apps/api (`src/config.ts`) for a deployed stage.
+ * `AUTH_SECRET` is not an output: generate it once per stage and keep it with the web app's secrets.
+ */
 export function envFilesFromOutputs(o: StackOutputs) {
   return {
     web: {
       SITE_URL: o.web_origin,
+      NEXTAUTH_URL: o.web_origin,
       API_URL: o.api_url,
       AWS_REGION: o.region,
       COGNITO_USER_POOL_ID: o.user_pool_id,
       COGNITO_ISSUER: o.issuer,
       COGNITO_CLIENT_ID: o.web_client_id,
       COGNITO_CLIENT_SECRET: o.web_client_secret,
-      COGNITO_HOSTED_UI_URL: o.hosted_ui_url,
+      COGNITO_DOMAIN_URL: o.hosted_ui_url,
       COGNITO_IDENTITY_POOL_ID: o.identity_pool_id,
       FILES_BUCKET: o.files_bucket,
       SESSIONS_TABLE: o.sessions_table,
