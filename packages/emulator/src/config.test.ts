@@ -24,6 +24,11 @@ describe("loadConfig", () => {
     });
   });
 
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ EMULATOR_INFRA: "", EMULATOR_PORT: "" })).toMatchObject({ EMULATOR_PORT: 9229 });
+    expect(loadConfig({ EMULATOR_INFRA: "" }).EMULATOR_INFRA).toBeUndefined();
+  });
+
   it("refuses a port that is not a number and a malformed region", () => {
     expect(() => loadConfig({ EMULATOR_PORT: "abc" })).toThrow(ConfigError);
     expect(() => loadConfig({ EMULATOR_REGION: "mars" })).toThrow(ConfigError);

@@ -28,7 +28,9 @@ export class ConfigError extends Error {
 
 /** The only reader of `process.env` in the emulator. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): EmulatorConfig {
-  const parsed = Schema.safeParse(source);
+  // An empty variable means "not set" (e.g. `EMULATOR_INFRA=` to start without infra).
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Schema.safeParse(set);
   if (!parsed.success) throw new ConfigError(`Invalid emulator config:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -1,0 +1,281 @@
+/**
+ * Sign-ins per second over the cognito-idp JSON API at concurrency 4, for USER_PASSWORD_AUTH and
+ * USER_SRP_AUTH (InitiateAuth + RespondToAuthChallenge), against the emulator (its own process,
+ * started with `src/bin/start.ts`) and against `moto_server` when it is on PATH, next to the raw
+ * crypto cost of one sign-in on one core (`bench/crypto-cost.ts`).
+ *
+ * Run: `pnpm --filter @repo/emulator bench [seconds-per-phase]`. Prints a Markdown table.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { createDiffieHellman, createHash, createHmac, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatSrpTimestamp, padHex } from "../src/crypto/srp";
+import { measureCryptoCost } from "./crypto-cost";
+
+const CONCURRENCY = 4;
+const SECONDS = Number(process.argv[2] ?? 8);
+const PASSWORD = "Bench-Passw0rd!";
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+// --- a fast SRP client (OpenSSL modexp), the half a real client computes -----------------------
+const N_HEX =
+  "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
+  "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
+  "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
+  "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B" +
+  "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510" +
+  "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7" +
+  "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C" +
+  "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
+const N = BigInt(`0x${N_HEX}`);
+const dh = createDiffieHellman(Buffer.from(N_HEX, "hex"), 2);
+const hexHash = (hex: string) => createHash("sha256").update(Buffer.from(hex, "hex")).digest("hex");
+const k = BigInt(`0x${hexHash(`${padHex(N_HEX)}02`)}`);
+const toBuffer = (v: bigint) => {
+  const hex = v.toString(16);
+  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
+};
+function pow(base: bigint, exponent: bigint): bigint {
+  const b = ((base % N) + N) % N;
+  if (b < 2n) return b;
+  dh.setPrivateKey(toBuffer(exponent));
+  return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString("hex")}`);
+}
+
+function srpClient(poolShortName: string) {
+  const a = BigInt(`0x${randomBytes(128).toString("hex")}`);
+  const srpA = pow(2n, a).toString(16);
+  return {
+    srpA,
+    respond(params: Record<string, string>) {
+      const userId = params.USER_ID_FOR_SRP ?? "";
+      const srpB = params.SRP_B ?? "0";
+      const u = BigInt(`0x${hexHash(padHex(srpA) + padHex(srpB))}`);
+      const inner = createHash("sha256").update(`${poolShortName}${userId}:${PASSWORD}`).digest("hex");
+      const x = BigInt(`0x${hexHash(padHex(params.SALT ?? "00") + inner)}`);
+      const s = pow(BigInt(`0x${srpB}`) - k * pow(2n, x), a + u * x);
+      const prk = createHmac("sha256", Buffer.from(padHex(u.toString(16)), "hex"))
+        .update(Buffer.from(padHex(s.toString(16)), "hex"))
+        .digest();
+      const key = createHmac("sha256", prk).update("Caldera Derived Key\u0001").digest().subarray(0, 16);
+      const timestamp = formatSrpTimestamp(new Date());
+      const signature = createHmac("sha256", key)
+        .update(
+          Buffer.concat([
+            Buffer.from(poolShortName),
+            Buffer.from(userId),
+            Buffer.from(params.SECRET_BLOCK ?? "", "base64"),
+            Buffer.from(timestamp),
+          ]),
+        )
+        .digest("base64");
+      return {
+        USERNAME: userId,
+        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? "",
+        PASSWORD_CLAIM_SIGNATURE: signature,
+        TIMESTAMP: timestamp,
+      };
+    },
+  };
+}
+
+// --- JSON API --------------------------------------------------------------------------------
+async function call(endpoint: string, op: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(endpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `AWSCognitoIdentityProviderService.${op}`,
+      // moto routes on the SigV4 credential scope; the emulator ignores it.
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${op}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function setUp(endpoint: string) {
+  const pool = (await call(endpoint, "CreateUserPool", { PoolName: "bench" })) as {
+    UserPool: { Id: string };
+  };
+  const poolId = pool.UserPool.Id;
+  const client = (await call(endpoint, "CreateUserPoolClient", {
+    UserPoolId: poolId,
+    ClientName: "bench",
+    ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+  })) as { UserPoolClient: { ClientId: string } };
+  const users = Array.from({ length: CONCURRENCY }, (_, i) => `bench-user-${i}`);
+  for (const Username of users) {
+    await call(endpoint, "AdminCreateUser", { UserPoolId: poolId, Username, MessageAction: "SUPPRESS" });
+    await call(endpoint, "AdminSetUserPassword", {
+      UserPoolId: poolId,
+      Username,
+      Password: PASSWORD,
+      Permanent: true,
+    });
+  }
+  return { poolId, clientId: client.UserPoolClient.ClientId, users };
+}
+
+type Flow = "USER_PASSWORD_AUTH" | "USER_SRP_AUTH";
+
+async function signIn(endpoint: string, setup: Awaited<ReturnType<typeof setUp>>, user: string, flow: Flow) {
+  if (flow === "USER_PASSWORD_AUTH") {
+    const r = await call(endpoint, "InitiateAuth", {
+      ClientId: setup.clientId,
+      AuthFlow: flow,
+      AuthParameters: { USERNAME: user, PASSWORD },
+    });
+    if (!r.AuthenticationResult) throw new Error("no tokens");
+    return;
+  }
+  const client = srpClient(setup.poolId.slice(setup.poolId.indexOf("_") + 1));
+  const challenge = await call(endpoint, "InitiateAuth", {
+    ClientId: setup.clientId,
+    AuthFlow: flow,
+    AuthParameters: { USERNAME: user, SRP_A: client.srpA },
+  });
+  const params = challenge.ChallengeParameters as Record<string, string>;
+  const r = await call(endpoint, "RespondToAuthChallenge", {
+    ClientId: setup.clientId,
+    ChallengeName: "PASSWORD_VERIFIER",
+    ...(challenge.Session ? { Session: challenge.Session } : {}),
+    ChallengeResponses: client.respond(params),
+  });
+  if (!r.AuthenticationResult) throw new Error("no tokens");
+}
+
+async function throughput(
+  endpoint: string,
+  setup: Awaited<ReturnType<typeof setUp>>,
+  flow: Flow,
+): Promise<number> {
+  // Warm-up, then count completed sign-ins for SECONDS.
+  for (const user of setup.users) await signIn(endpoint, setup, user, flow);
+  let done = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const start = performance.now();
+  await Promise.all(
+    setup.users.map(async (user) => {
+      while (performance.now() < end) {
+        await signIn(endpoint, setup, user, flow);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - start) / 1000);
+}
+
+// --- processes -------------------------------------------------------------------------------
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = pattern.exec(out);
+      if (m) resolve(m[1] ?? m[0]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)));
+  });
+}
+
+async function startEmulator(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(join(packageDir, "node_modules/.bin/tsx"), ["src/bin/start.ts"], {
+    cwd: packageDir,
+    env: {
+      ...process.env,
+      EMULATOR_PORT: "0",
+      EMULATOR_STORE: join(dir, "bench.sqlite"),
+      EMULATOR_INFRA: "",
+    },
+  });
+  const url = await waitFor(child, /emulator ready (http:\/\/\S+)/);
+  return { url: `${url}/`, child };
+}
+
+async function startMoto(): Promise<{ url: string; child: ChildProcess } | undefined> {
+  try {
+    execFileSync("moto_server", ["--help"], { stdio: "ignore" });
+  } catch {
+    return undefined;
+  }
+  const port = await freePort();
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { env: process.env });
+  await waitFor(child, /Running on/);
+  return { url: `http://127.0.0.1:${port}/`, child };
+}
+
+async function measure(url: string) {
+  const setup = await setUp(url);
+  const password = await throughput(url, setup, "USER_PASSWORD_AUTH");
+  const srp = await throughput(url, setup, "USER_SRP_AUTH");
+  return { password, srp };
+}
+
+async function main(): Promise<void> {
+  const crypto = measureCryptoCost(200);
+  const dir = mkdtempSync(join(tmpdir(), "emulator-bench-"));
+  const emulator = await startEmulator(dir);
+  let ours: { password: number; srp: number };
+  try {
+    ours = await measure(emulator.url);
+  } finally {
+    emulator.child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const moto = await startMoto();
+  let theirs: { password: number; srp: number } | undefined;
+  if (moto) {
+    try {
+      theirs = await measure(moto.url);
+    } catch (err) {
+      console.error(`moto_server: ${(err as Error).message}`);
+    } finally {
+      moto.child.kill("SIGTERM");
+    }
+  }
+  const f = (n: number) => n.toFixed(0);
+  const pct = (n: number, limit: number) => `${((100 * n) / limit).toFixed(0)} %`;
+  console.log(
+    `\nSign-ins per second, concurrency ${CONCURRENCY}, ${SECONDS} s per phase, Node ${process.version}\n`,
+  );
+  console.log(
+    "| flow | crypto limit (1 core) | emulator | emulator / crypto limit | moto_server | emulator / moto |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  for (const [label, key, limit] of [
+    ["USER_PASSWORD_AUTH", "password", crypto.userPasswordAuth.perSecond],
+    ["USER_SRP_AUTH", "srp", crypto.userSrpAuth.perSecond],
+  ] as const) {
+    const e = ours[key];
+    const m = theirs?.[key];
+    console.log(
+      `| ${label} | ${limit} | ${f(e)} | ${pct(e, limit)} | ${m === undefined ? "n/a" : f(m)} | ${m === undefined ? "n/a" : `${(e / m).toFixed(1)}x`} |`,
+    );
+  }
+  console.log(
+    `\nRaw crypto per sign-in: USER_PASSWORD_AUTH ${crypto.userPasswordAuth.ms} ms, USER_SRP_AUTH ${crypto.userSrpAuth.ms} ms (one core).`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
