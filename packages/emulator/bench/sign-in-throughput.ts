@@ -74,7 +74,7 @@ function srpClient(poolShortName: string) {
         )
         .digest("base64");
       return {
-        USERNAME: userId,
+        USERNAME: params.USERNAME ?? userId,
         PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? "",
         PASSWORD_CLAIM_SIGNATURE: signature,
         TIMESTAMP: timestamp,
