@@ -5,6 +5,7 @@ import { confirmGet, confirmPost } from "./endpoints/confirm";
 import { confirmForgotPasswordGet, confirmForgotPasswordPost } from "./endpoints/confirm-forgot-password";
 import { discovery } from "./endpoints/discovery";
 import { forgotPasswordGet, forgotPasswordPost } from "./endpoints/forgot-password";
+import { idpResponse } from "./endpoints/idp-response";
 import { loginGet, loginPost } from "./endpoints/login";
 import { logout } from "./endpoints/logout";
 import { mfaGet, mfaPost, selectMfaGet, selectMfaPost } from "./endpoints/mfa";
@@ -31,6 +32,7 @@ export function mountHostedUi(app: Hono, services: Services): void {
   app.get(`${base}/oauth2/userInfo`, json(userInfo(services)));
   app.post(`${base}/oauth2/userInfo`, json(userInfo(services)));
   app.post(`${base}/oauth2/revoke`, json(revoke(services)));
+  app.get(`${base}/oauth2/idpresponse`, page(idpResponse(services)));
   app.get(`${base}/logout`, page(logout(services)));
   app.get(`${base}/login`, page(loginGet(services)));
   app.post(`${base}/login`, page(loginPost(services)));

@@ -29,6 +29,14 @@ function decodePayload(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;
 }
 
+function parseIdentities(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 const tokenKey = (refreshToken: string) =>
   REFRESH_SCOPES_PREFIX + createHash("sha256").update(refreshToken).digest("base64url");
 
@@ -74,6 +82,10 @@ export function mintUserTokens(
     // pool's ID-token key. TODO(#5): let issueTokens take nonce / at_hash and drop this re-signing.
     const withOAuth = {
       ...idClaims,
+      // Federated users keep `identities` as a JSON string attribute; the token carries the array.
+      ...(typeof idClaims.identities === "string"
+        ? { identities: parseIdentities(idClaims.identities) }
+        : {}),
       at_hash: atHash(issued.AccessToken),
       ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
     };

@@ -283,7 +283,7 @@ describe("hosted UI pages", () => {
     const google = /<a href="([^"]+)">Continue with Google<\/a>/.exec(html)?.[1]?.replace(/&amp;/g, "&");
     expect(google).toContain("identity_provider=Google");
 
-    // Federation is not there yet: the client gets an error back, not a broken page.
+    // This Google provider has no oidc_issuer to reach offline: the client gets an error back, not a broken page.
     const res = await browser.get(new URL(google ?? "", pool.domainUrl).toString());
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get("location") ?? "").searchParams.get("error")).toBe("invalid_request");

@@ -4,17 +4,8 @@ import { type AuthorizeRequest, queryString, validateAuthorize } from "../author
 import { redirectWithCode } from "../complete";
 import type { HostedDomain } from "../domain";
 import { OAuthError } from "../errors";
+import { startFederation } from "../federation/flow";
 import { currentSession, signedInSub } from "../session";
-
-function federated(req: AuthorizeRequest): never {
-  throw Object.assign(
-    new OAuthError(
-      "invalid_request",
-      `Sign-in through identity provider ${req.identityProvider} is not supported by this emulator yet.`,
-    ),
-    { redirectUri: req.redirectUri, state: req.state },
-  );
-}
 
 /** The user of a live hosted-UI session, if it may answer this request without a page. */
 function sessionUser(services: Services, c: Context, hd: HostedDomain, req: AuthorizeRequest) {
@@ -33,7 +24,7 @@ function sessionUser(services: Services, c: Context, hd: HostedDomain, req: Auth
  * (a code straight away), goes to a federated provider, or sends the browser to `/login`.
  */
 export function authorize(services: Services) {
-  return (c: Context, hd: HostedDomain): Response => {
+  return async (c: Context, hd: HostedDomain): Promise<Response> => {
     const req = validateAuthorize(services, hd, c.req.query());
     const user = sessionUser(services, c, hd, req);
     if (user) return redirectWithCode(services, c, hd, req, user);
@@ -43,7 +34,7 @@ export function authorize(services: Services) {
         state: req.state,
       });
     }
-    if (req.identityProvider) federated(req);
+    if (req.identityProvider) return startFederation(services, c, hd, req, req.identityProvider);
     return c.redirect(`${hd.path}/login?${queryString(req.query)}`, 302);
   };
 }
