@@ -10,3 +10,4 @@ export {
   parsePolicy,
   statementMatches,
 } from "./policy";
+export { type IamRole, type IamRoleInput, IamRoleStore, iamRolesOf } from "./roles";

@@ -1,0 +1,14 @@
+export { CognitoIdentityError } from "./errors";
+export { type VerifiedLogin, verifyLogins } from "./logins";
+export { OPENID_ISSUER } from "./openid";
+export { findOperation, type OperationName, operations } from "./operations";
+export { mountCognitoIdentity, TARGET_PREFIX } from "./router";
+export {
+  type CredentialRecord,
+  type IdentityPoolRecord,
+  type IdentityRecord,
+  IdentityStore,
+  identityStoreOf,
+  type PoolRolesRecord,
+  type RoleMappingRecord,
+} from "./store";

@@ -1,0 +1,17 @@
+import { randomUUID } from "node:crypto";
+import type { CreateIdentityPoolCommandInput } from "@aws-sdk/client-cognito-identity";
+import { z } from "zod";
+import { operation, PoolConfig } from "../operation";
+import { type IdentityPoolRecord, identityStoreOf } from "../store";
+
+const Request = z.object(PoolConfig) satisfies z.ZodType<CreateIdentityPoolCommandInput>;
+
+export function newIdentityPool(region: string, req: z.output<typeof Request>): IdentityPoolRecord {
+  return { IdentityPoolId: `${region}:${randomUUID()}`, ...req };
+}
+
+export const CreateIdentityPool = operation(Request, (req, services) => {
+  const pool = newIdentityPool(services.region, req);
+  identityStoreOf(services.store).putPool(pool, { Roles: {}, RoleMappings: {} });
+  return pool;
+});
