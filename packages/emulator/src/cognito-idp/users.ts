@@ -465,6 +465,7 @@ export async function updateAttributes(
   }
   const sent: CodeDeliveryDetails[] = [];
   const changed: ("email" | "phone_number")[] = [];
+  const holdUntilVerified = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
   for (const [name, value] of Object.entries(updates)) {
     if ((name === "email" || name === "phone_number") && user.attributes[name] !== value) {
       if (name === "email" && usesEmailAsUsername(pool)) {
@@ -478,10 +479,41 @@ export async function updateAttributes(
         if (clash) throw new AliasExistsException("An account with the given phone_number already exists.");
       }
       changed.push(name);
+      const verifiedByAdmin = options.admin && updates[`${name}_verified`] === "true";
+      if (
+        holdUntilVerified.includes(name) &&
+        (pool.AutoVerifiedAttributes ?? []).includes(name) &&
+        user.attributes[name] !== undefined &&
+        !verifiedByAdmin
+      ) {
+        // The old value stays (and keeps signing in) until the new one is verified.
+        user.pendingAttributes = { ...user.pendingAttributes, [name]: value };
+        continue;
+      }
+      if (user.pendingAttributes) delete user.pendingAttributes[name];
     }
     user.attributes[name] = value;
   }
   for (const name of changed) {
+    const pending = user.pendingAttributes?.[name];
+    if (pending !== undefined) {
+      const code = issueCode(services, user, `verify:${name}`, DAY_MS);
+      const medium = name === "email" ? "EMAIL" : "SMS";
+      await deliverCode(
+        services,
+        pool,
+        { ...user, attributes: { ...user.attributes, [name]: pending } },
+        {
+          kind: "UpdateUserAttribute",
+          medium,
+          code,
+          ...(options.client ? { clientId: options.client.ClientId } : {}),
+          ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+        },
+      );
+      sent.push({ Destination: maskDestination(pending), DeliveryMedium: medium, AttributeName: name });
+      continue;
+    }
     const verifiedKey = `${name}_verified`;
     if (!(options.admin && updates[verifiedKey] === "true")) user.attributes[verifiedKey] = "false";
     if (user.attributes[verifiedKey] !== "true" && (pool.AutoVerifiedAttributes ?? []).includes(name)) {

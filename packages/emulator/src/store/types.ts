@@ -89,6 +89,8 @@ export interface UserRecord {
   /** When a temporary password was set (epoch ms), for TemporaryPasswordValidityDays. */
   temporaryPasswordSetAt?: number;
   mfa: UserMfa;
+  /** New email / phone waiting for verification (AttributesRequireVerificationBeforeUpdate). */
+  pendingAttributes?: Partial<Record<"email" | "phone_number", string>>;
   createdAt: number;
   modifiedAt: number;
   failedAttempts: number;

@@ -117,6 +117,44 @@ describe("profile operations with an access token", () => {
     expect((await errorOf(token("cid"))).name).toBe("UserNotFoundException");
   });
 
+  it("keeps the old email until the new one is verified when the pool requires it", async () => {
+    const strictPool = await createPool(t.client, {
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    const { clientId: strictClient } = await createClient(t.client, strictPool);
+    await createConfirmedUser(t.client, strictPool, "dot", {
+      email: "dot@example.com",
+      email_verified: "true",
+    });
+    const AccessToken =
+      (
+        await t.client.send(
+          new InitiateAuthCommand({
+            ClientId: strictClient,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "dot", PASSWORD },
+          }),
+        )
+      ).AuthenticationResult?.AccessToken ?? "";
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: "email", Value: "dot.new@example.com" }],
+      }),
+    );
+    const attrs = async () =>
+      Object.fromEntries(
+        ((await t.client.send(new GetUserCommand({ AccessToken }))).UserAttributes ?? []).map((a) => [
+          a.Name,
+          a.Value,
+        ]),
+      );
+    expect(await attrs()).toMatchObject({ email: "dot@example.com", email_verified: "true" });
+    const code = await latestCode(t.emulator.url, "dot.new@example.com");
+    await t.client.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: "email", Code: code }));
+    expect(await attrs()).toMatchObject({ email: "dot.new@example.com", email_verified: "true" });
+  });
+
   it("refuses a malformed access token", async () => {
     const err = await errorOf(t.client.send(new GetUserCommand({ AccessToken: "not-a-token" })));
     expect(err).toMatchObject({ name: "NotAuthorizedException", message: "Invalid Access Token" });

@@ -18,17 +18,23 @@ export const GetUserAttributeVerificationCode = operation(Request, async (req, s
   if (name !== "email" && name !== "phone_number") {
     throw new InvalidParameterException("Only email and phone_number attributes can be verified.");
   }
-  const value = user.attributes[name];
+  // A change waiting for verification gets the code at its new value.
+  const value = user.pendingAttributes?.[name] ?? user.attributes[name];
   if (!value) throw new InvalidParameterException(`User does not have a ${name} attribute.`);
   const code = issueCode(services, user, `verify:${name}`, DAY_MS);
   const medium = name === "email" ? "EMAIL" : "SMS";
-  await deliverCode(services, pool, user, {
-    kind: "VerifyUserAttribute",
-    medium,
-    code,
-    clientId: claims.client_id,
-    ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
-  });
+  await deliverCode(
+    services,
+    pool,
+    { ...user, attributes: { ...user.attributes, [name]: value } },
+    {
+      kind: "VerifyUserAttribute",
+      medium,
+      code,
+      clientId: claims.client_id,
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    },
+  );
   return {
     CodeDeliveryDetails: { Destination: maskDestination(value), DeliveryMedium: medium, AttributeName: name },
   };

@@ -1,8 +1,8 @@
 import type { VerifyUserAttributeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { InvalidParameterException } from "../../errors";
+import { AliasExistsException, InvalidParameterException } from "../../errors";
 import { operation, Token } from "../operation";
-import { saveUser } from "../pools";
+import { saveUser, usesEmailAsUsername } from "../pools";
 import { authenticateAccessToken } from "../tokens";
 import { consumeCode, markVerified } from "../users";
 
@@ -19,6 +19,17 @@ export const VerifyUserAttribute = operation(Request, (req, services) => {
     throw new InvalidParameterException("Only email and phone_number attributes can be verified.");
   }
   consumeCode(services, user, `verify:${name}`, req.Code);
+  const pending = user.pendingAttributes?.[name];
+  if (pending !== undefined) {
+    if (name === "email" && usesEmailAsUsername(pool)) {
+      const clash = services.store
+        .findUsersByEmail(pool.Id, pending.toLowerCase())
+        .some((u) => u.sub !== user.sub);
+      if (clash) throw new AliasExistsException("An account with the given email already exists.");
+    }
+    user.attributes[name] = pending;
+    delete user.pendingAttributes?.[name];
+  }
   markVerified(services, pool, user, name, false);
   saveUser(services, pool, user);
   return {};
