@@ -84,18 +84,30 @@ function srpClient(poolShortName: string) {
 }
 
 // --- JSON API --------------------------------------------------------------------------------
-async function call(endpoint: string, op: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(endpoint, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": `AWSCognitoIdentityProviderService.${op}`,
-      // moto routes on the SigV4 credential scope; the emulator ignores it.
-      authorization:
-        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0",
-    },
-    body: JSON.stringify(body),
-  });
+async function call(
+  endpoint: string,
+  op: string,
+  body: unknown,
+  retries = 2,
+): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": `AWSCognitoIdentityProviderService.${op}`,
+        // moto routes on the SigV4 credential scope; the emulator ignores it.
+        authorization:
+          "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0",
+      },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    // moto's development server sometimes drops a kept-alive connection; try again.
+    if (retries > 0) return call(endpoint, op, body, retries - 1);
+    throw err;
+  }
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${op}: ${res.status} ${JSON.stringify(json)}`);
   return json;

@@ -301,16 +301,17 @@ export async function refreshAuth(
 
 /** After the password is proven: status checks, then NEW_PASSWORD_REQUIRED, MFA, or tokens. */
 async function afterPassword(services: Services, ctx: AuthContext, user: UserRecord): Promise<AuthResult> {
+  // Only a user with failures on record needs a write here.
+  const hadFailures = user.failedAttempts > 0;
   user.failedAttempts = 0;
-  if (user.status === "UNCONFIRMED") {
-    saveUser(services, ctx.pool, user);
-    throw new UserNotConfirmedException("User is not confirmed.");
-  }
+  const save = () => {
+    if (hadFailures) saveUser(services, ctx.pool, user);
+  };
+  save();
+  if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
   if (user.status === "RESET_REQUIRED") {
-    saveUser(services, ctx.pool, user);
     throw new PasswordResetRequiredException("Password reset required for the user");
   }
-  saveUser(services, ctx.pool, user);
   if (user.status === "FORCE_CHANGE_PASSWORD") {
     const validityDays = ctx.pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays || 7;
     if (

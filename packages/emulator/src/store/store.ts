@@ -115,6 +115,18 @@ export class Store {
     return this.db.transaction(fn)();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements are compiled once and reused (preparing costs more than running). */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private nextSeq(): number {
     this.seq += 1;
     return this.seq;
@@ -122,9 +134,7 @@ export class Store {
 
   // --- meta ---
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
-      | { value: string }
-      | undefined;
+    const row = this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row?.value;
   }
   setMeta(key: string, value: string): void {
@@ -143,7 +153,7 @@ export class Store {
     return row ? (JSON.parse(row.data) as T) : undefined;
   }
   findResourceById<T>(kind: ResourceKind, id: string): T | undefined {
-    const row = this.db.prepare("SELECT data FROM resources WHERE kind = ? AND id = ?").get(kind, id) as
+    const row = this.stmt("SELECT data FROM resources WHERE kind = ? AND id = ?").get(kind, id) as
       | { data: string }
       | undefined;
     return row ? (JSON.parse(row.data) as T) : undefined;
@@ -158,14 +168,14 @@ export class Store {
   }
   deleteResource(kind: ResourceKind, poolId: string, id: string): boolean {
     return (
-      this.db.prepare("DELETE FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").run(kind, poolId, id)
+      this.stmt("DELETE FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").run(kind, poolId, id)
         .changes > 0
     );
   }
   listResources<T>(kind: ResourceKind, poolId: string | null): T[] {
     const rows = (
       poolId === null
-        ? this.db.prepare("SELECT data FROM resources WHERE kind = ? ORDER BY seq").all(kind)
+        ? this.stmt("SELECT data FROM resources WHERE kind = ? ORDER BY seq").all(kind)
         : this.db
             .prepare("SELECT data FROM resources WHERE kind = ? AND pool_id = ? ORDER BY seq")
             .all(kind, poolId)
@@ -184,7 +194,7 @@ export class Store {
         "refresh_tokens",
         "signing_keys",
       ]) {
-        this.db.prepare(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
+        this.stmt(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
       }
     });
   }
@@ -198,23 +208,21 @@ export class Store {
     );
   }
   getUserBySub(poolId: string, sub: string): UserRecord | undefined {
-    return this.userFrom(
-      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND sub = ?").get(poolId, sub),
-    );
+    return this.userFrom(this.stmt("SELECT data FROM users WHERE pool_id = ? AND sub = ?").get(poolId, sub));
   }
   findUsersByEmail(poolId: string, emailKey: string): UserRecord[] {
     return this.usersFrom(
-      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND email_key = ?").all(poolId, emailKey),
+      this.stmt("SELECT data FROM users WHERE pool_id = ? AND email_key = ?").all(poolId, emailKey),
     );
   }
   findUsersByPhone(poolId: string, phoneKey: string): UserRecord[] {
     return this.usersFrom(
-      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND phone_key = ?").all(poolId, phoneKey),
+      this.stmt("SELECT data FROM users WHERE pool_id = ? AND phone_key = ?").all(poolId, phoneKey),
     );
   }
   findUsersByPreferredUsername(poolId: string, key: string): UserRecord[] {
     return this.usersFrom(
-      this.db.prepare("SELECT data FROM users WHERE pool_id = ? AND preferred_key = ?").all(poolId, key),
+      this.stmt("SELECT data FROM users WHERE pool_id = ? AND preferred_key = ?").all(poolId, key),
     );
   }
   /** Users in creation order, starting after `afterSeq`. */
@@ -225,8 +233,7 @@ export class Store {
     return rows.map((r) => ({ user: JSON.parse(r.data) as UserRecord, seq: r.seq }));
   }
   countUsers(poolId: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE pool_id = ?").get(poolId) as { n: number })
-      .n;
+    return (this.stmt("SELECT COUNT(*) AS n FROM users WHERE pool_id = ?").get(poolId) as { n: number }).n;
   }
   insertUser(user: UserRecord, keys: UserKeys): void {
     this.db
@@ -254,10 +261,10 @@ export class Store {
   }
   deleteUser(poolId: string, sub: string): void {
     this.transaction(() => {
-      this.db.prepare("DELETE FROM users WHERE pool_id = ? AND sub = ?").run(poolId, sub);
-      this.db.prepare("DELETE FROM group_members WHERE pool_id = ? AND sub = ?").run(poolId, sub);
-      this.db.prepare("DELETE FROM codes WHERE pool_id = ? AND sub = ?").run(poolId, sub);
-      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.stmt("DELETE FROM users WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.stmt("DELETE FROM group_members WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.stmt("DELETE FROM codes WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
     });
   }
   private userFrom(row: unknown): UserRecord | undefined {
@@ -297,7 +304,7 @@ export class Store {
     ).map((r) => r.sub);
   }
   deleteGroupMembers(poolId: string, groupName: string): void {
-    this.db.prepare("DELETE FROM group_members WHERE pool_id = ? AND group_name = ?").run(poolId, groupName);
+    this.stmt("DELETE FROM group_members WHERE pool_id = ? AND group_name = ?").run(poolId, groupName);
   }
 
   // --- codes ---
@@ -340,7 +347,7 @@ export class Store {
       );
   }
   getRefreshToken(token: string): RefreshTokenRow | undefined {
-    const r = this.db.prepare("SELECT * FROM refresh_tokens WHERE token = ?").get(token) as
+    const r = this.stmt("SELECT * FROM refresh_tokens WHERE token = ?").get(token) as
       | Record<string, string | number>
       | undefined;
     if (!r) return undefined;
@@ -357,7 +364,7 @@ export class Store {
   }
   revokeRefreshToken(token: string, originJti: string, at: number): void {
     this.transaction(() => {
-      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE token = ?").run(token);
+      this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE token = ?").run(token);
       this.db
         .prepare("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)")
         .run(originJti, at);
@@ -372,11 +379,11 @@ export class Store {
            SELECT origin_jti, ? FROM refresh_tokens WHERE pool_id = ? AND sub = ? AND revoked = 0`,
         )
         .run(at, poolId, sub);
-      this.db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+      this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
     });
   }
   isOriginRevoked(originJti: string): boolean {
-    return this.db.prepare("SELECT 1 FROM revoked_origins WHERE origin_jti = ?").get(originJti) !== undefined;
+    return this.stmt("SELECT 1 FROM revoked_origins WHERE origin_jti = ?").get(originJti) !== undefined;
   }
 
   // --- auth sessions ---
@@ -389,16 +396,16 @@ export class Store {
       .run(id, expiresAt, JSON.stringify(data));
   }
   getSession<T>(id: string): { expiresAt: number; data: T } | undefined {
-    const row = this.db.prepare("SELECT expires_at, data FROM sessions WHERE id = ?").get(id) as
+    const row = this.stmt("SELECT expires_at, data FROM sessions WHERE id = ?").get(id) as
       | { expires_at: number; data: string }
       | undefined;
     return row ? { expiresAt: row.expires_at, data: JSON.parse(row.data) as T } : undefined;
   }
   deleteSession(id: string): void {
-    this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+    this.stmt("DELETE FROM sessions WHERE id = ?").run(id);
   }
   deleteExpiredSessions(now: number): void {
-    this.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(now);
+    this.stmt("DELETE FROM sessions WHERE expires_at < ?").run(now);
   }
 
   // --- signing keys ---
@@ -432,7 +439,7 @@ export class Store {
         ? this.db
             .prepare("SELECT * FROM outbox WHERE lower(recipient) = lower(?) ORDER BY id DESC LIMIT ?")
             .all(recipient, limit)
-        : this.db.prepare("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").all(limit)
+        : this.stmt("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").all(limit)
     ) as Record<string, string | number | null>[];
     return rows.map((r) => ({
       id: Number(r.id),
