@@ -1,25 +1,50 @@
 /**
- * `pnpm dev`: starts the local stack — the API (offline shim with its DynamoDB-compatible store)
- * and the web app — waits until each answers, prints every URL, then `local stack ready`.
- * Ctrl-C (or SIGTERM) stops every process it started.
+ * `pnpm dev`: the whole stack on localhost, offline.
+ * 1. builds the Lambda bundles and synthesizes the `local` stage (turbo, cached);
+ * 2. starts the emulator on that stack: user pool, hosted UI, API Gateway running the bundles,
+ *    the DynamoDB-compatible store with the stack's tables, the outbox;
+ * 3. seeds a demo user and an admin (printed with their passwords);
+ * 4. starts the web app configured from the stack's outputs (as `cdktf output` gives them);
+ * then prints every URL and `local stack ready`. Ctrl-C stops everything; data stays in `.local/`.
+ *
+ * LOCAL_STACK_MODE=e2e (Playwright) serves the production build and starts from empty data.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { z } from "zod";
+import { seedUsers } from "./seed-users";
 
 const Env = z.object({
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-  COGNITO_USER_POOL_ID: z.string().default("us-east-1_LocalPool1"),
-  COGNITO_CLIENT_IDS: z.string().default("localweb"),
-  EMULATOR_URL: z.url().default("http://127.0.0.1:9229"),
+  EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(9229),
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(9230),
+  LOCAL_STACK_MODE: z.enum(["dev", "e2e"]).default("dev"),
+  /** Skip the build step (e2e: turbo has built everything already). */
+  LOCAL_STACK_SKIP_BUILD: z.stringbool().default(false),
 });
 
 const env = Env.parse(process.env);
 const host = "127.0.0.1";
+const root = new URL("..", import.meta.url).pathname;
+const localDir = join(root, ".local", env.LOCAL_STACK_MODE === "e2e" ? "e2e" : "dev");
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
+
+const Outputs = z.object({
+  user_pool_id: z.string(),
+  issuer: z.string(),
+  web_client_id: z.string(),
+  web_client_secret: z.string(),
+  hosted_ui_url: z.string(),
+  api_url: z.string(),
+  sessions_table: z.string(),
+  app_table: z.string(),
+  region: z.string(),
+});
 
 async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -35,8 +60,6 @@ async function assertPortFree(port: number, what: string, variable: string): Pro
   });
 }
 
-const root = new URL("..", import.meta.url).pathname;
-
 /** Starts a package's own binary directly (not through `pnpm run`, which reports a stop as a failure). */
 function start(
   name: string,
@@ -46,13 +69,14 @@ function start(
   onLine?: (line: string) => void,
 ) {
   const [bin, ...args] = command;
-  const proc = spawn(`${root}${pkgDir}/node_modules/.bin/${bin}`, args, {
-    cwd: `${root}${pkgDir}`,
+  const proc = spawn(join(root, pkgDir, "node_modules/.bin", bin as string), args, {
+    cwd: join(root, pkgDir),
     env: { ...process.env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+    // Same process group as this script: whoever stops the group (Ctrl-C, Playwright) stops all.
+    detached: false,
   });
-  const prefix = `[${name}]`.padEnd(6);
+  const prefix = `[${name}]`.padEnd(10);
   for (const stream of [proc.stdout, proc.stderr]) {
     let buffered = "";
     stream?.on("data", (chunk: Buffer) => {
@@ -79,7 +103,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   while (Date.now() < deadline) {
     if (stopping) return;
     if (await check().catch(() => false)) return;
-    await delay(250);
+    await delay(200);
   }
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 }
@@ -87,13 +111,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 async function stop(code: number): Promise<never> {
   stopping = true;
   for (const { proc } of children) {
-    if (proc.pid && proc.exitCode === null) {
-      try {
-        process.kill(-proc.pid, "SIGTERM"); // the whole process group (pnpm and its child)
-      } catch {
-        // already gone
-      }
-    }
+    if (proc.exitCode === null) proc.kill("SIGTERM");
   }
   await Promise.all(
     children.map(({ proc }) =>
@@ -105,38 +123,92 @@ async function stop(code: number): Promise<never> {
   process.exit(code);
 }
 
-async function main() {
-  await assertPortFree(env.API_PORT, "API", "API_PORT");
-  await assertPortFree(env.WEB_PORT, "web app", "WEB_PORT");
+/** A long random secret for next-auth, made once and kept with the local data. */
+function authSecret(): string {
+  const file = join(localDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
 
-  const webUrl = `http://localhost:${env.WEB_PORT}`;
-  const apiUrl = `http://${host}:${env.API_PORT}`;
-  let apiReady = false;
+async function main() {
+  await assertPortFree(env.EMULATOR_PORT, "emulator", "EMULATOR_PORT");
+  await assertPortFree(env.DYNAMODB_PORT, "DynamoDB-compatible store", "DYNAMODB_PORT");
+  await assertPortFree(env.WEB_PORT, "web app", "WEB_PORT");
+  if (env.LOCAL_STACK_MODE === "e2e") rmSync(localDir, { recursive: true, force: true });
+  mkdirSync(localDir, { recursive: true });
+
+  if (!env.LOCAL_STACK_SKIP_BUILD) {
+    console.log("building the Lambda bundles and synthesizing the local stage …");
+    const build = spawnSync(
+      "pnpm",
+      ["exec", "turbo", "run", "build", "--filter=@repo/infra", "--output-logs=errors-only"],
+      {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+      },
+    );
+    if (build.status !== 0) throw new Error("the build failed (see above)");
+  }
+
+  const emulatorUrl = `http://${host}:${env.EMULATOR_PORT}`;
+  let emulatorReady = false;
   start(
-    "api",
-    "apps/api",
-    ["tsx", "src/local/start.ts"],
+    "emulator",
+    "packages/emulator",
+    ["tsx", "src/bin/start.ts"],
     {
-      API_PORT: String(env.API_PORT),
-      WEB_ORIGIN: webUrl,
-      COGNITO_USER_POOL_ID: env.COGNITO_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: env.COGNITO_CLIENT_IDS,
-      COGNITO_JWKS_URL: `${env.EMULATOR_URL}/${env.COGNITO_USER_POOL_ID}/.well-known/jwks.json`,
-      COGNITO_ENDPOINT: env.EMULATOR_URL,
+      EMULATOR_PORT: String(env.EMULATOR_PORT),
+      EMULATOR_HOST: host,
+      EMULATOR_STORE: join(localDir, "emulator.sqlite"),
+      EMULATOR_INFRA: join(root, "packages/infra/cdktf.out/stacks/local"),
+      EMULATOR_LAMBDA_DIR: join(root, "apps/api/dist"),
+      EMULATOR_DYNAMODB_PORT: String(env.DYNAMODB_PORT),
+      EMULATOR_DYNAMODB_PATH: join(localDir, "dynamodb"),
     },
     (line) => {
-      if (line.startsWith("api ready")) apiReady = true;
+      if (line.startsWith("emulator ready")) emulatorReady = true;
     },
   );
-  start("web", "apps/web", ["next", "dev", "--hostname", host, "--port", String(env.WEB_PORT)], {
-    API_URL: apiUrl,
-    SITE_URL: webUrl,
+  await waitFor("the emulator", async () => emulatorReady);
+  const outputs = Outputs.parse(await (await fetch(`${emulatorUrl}/_outputs.json`)).json());
+  const users = await seedUsers({
+    endpoint: emulatorUrl,
+    region: outputs.region,
+    userPoolId: outputs.user_pool_id,
   });
 
-  await waitFor("the API", async () => apiReady);
+  const webUrl = `http://localhost:${env.WEB_PORT}`;
+  const webCommand =
+    env.LOCAL_STACK_MODE === "e2e"
+      ? ["next", "start", "--hostname", host, "--port", String(env.WEB_PORT)]
+      : ["next", "dev", "--hostname", host, "--port", String(env.WEB_PORT)];
+  start("web", "apps/web", webCommand, {
+    SITE_URL: webUrl,
+    NEXTAUTH_URL: webUrl,
+    AUTH_SECRET: authSecret(),
+    API_URL: outputs.api_url,
+    COGNITO_ISSUER: outputs.issuer,
+    COGNITO_WELL_KNOWN: `${emulatorUrl}/${outputs.user_pool_id}/.well-known/openid-configuration`,
+    COGNITO_CLIENT_ID: outputs.web_client_id,
+    COGNITO_CLIENT_SECRET: outputs.web_client_secret,
+    COGNITO_DOMAIN_URL: outputs.hosted_ui_url,
+    COGNITO_ENDPOINT: emulatorUrl,
+    SESSIONS_TABLE: outputs.sessions_table,
+    DYNAMODB_ENDPOINT: `http://${host}:${env.DYNAMODB_PORT}`,
+    AWS_REGION: outputs.region,
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+  });
   await waitFor("the web app", async () => (await fetch(`${webUrl}/api/health`)).ok);
-  console.log(`web app      ${webUrl}`);
-  console.log(`api          ${apiUrl}`);
+
+  console.log("");
+  console.log(`site          ${webUrl}`);
+  console.log(`hosted UI     ${outputs.hosted_ui_url}/login?client_id=${outputs.web_client_id}`);
+  console.log(`outbox        ${emulatorUrl}/_outbox`);
+  console.log(`api           ${outputs.api_url}`);
+  console.log(`emulator      ${emulatorUrl}  (user pool ${outputs.user_pool_id})`);
+  for (const u of users) console.log(`${u.role.padEnd(13)} ${u.email} / ${u.password}`);
   console.log("local stack ready");
 }
 

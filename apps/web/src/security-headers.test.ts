@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 describe("securityHeaders", () => {
   it("forbids framing and sniffing on every origin", () => {
     const headers = Object.fromEntries(securityHeaders("http://localhost:3000").map((h) => [h.key, h.value]));
     expect(headers["X-Frame-Options"]).toBe("DENY");
-    expect(headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
   });
 
@@ -16,5 +15,13 @@ describe("securityHeaders", () => {
     expect(
       securityHeaders("https://app.example.com").some((h) => h.key === "Strict-Transport-Security"),
     ).toBe(true);
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  it("forbids framing and lets forms post only here and to the hosted UI", () => {
+    const csp = contentSecurityPolicy("https://acme.auth.eu-west-1.amazoncognito.com");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self' https://acme.auth.eu-west-1.amazoncognito.com");
   });
 });

@@ -1,6 +1,20 @@
 /**
- * Security headers for every response. HSTS only over https (a local http origin would be
- * pinned to https otherwise). The nonce-based CSP joins with the sign-in pages.
+ * The Content-Security-Policy of every page, set at request time by `src/proxy.ts` (the hosted
+ * UI's origin is configuration, not a build constant). `form-action` must allow the hosted UI:
+ * browsers apply it to the redirect after a form post, and sign-out posts, then goes to `/logout`.
+ */
+export function contentSecurityPolicy(hostedUiUrl: string): string {
+  return [
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    `form-action 'self' ${new URL(hostedUiUrl).origin}`,
+  ].join("; ");
+}
+
+/**
+ * Static security headers for every response. HSTS only over https (a local http origin would be
+ * pinned to https otherwise).
  */
 export function securityHeaders(siteUrl: string): { key: string; value: string }[] {
   const headers = [
@@ -9,10 +23,6 @@ export function securityHeaders(siteUrl: string): { key: string; value: string }
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    {
-      key: "Content-Security-Policy",
-      value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-    },
   ];
   if (siteUrl.startsWith("https://")) {
     headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });

@@ -22,7 +22,8 @@ export async function apiFetch<T>(userId: string, path: string, init: RequestIni
 
 async function call(path: string, init: RequestInit, token: string): Promise<Response> {
   try {
-    return await fetch(new URL(path, env.API_URL), {
+    // API_URL may carry a path (API Gateway stage, or the local gateway's /_api/<name>).
+    return await fetch(`${env.API_URL.replace(/\/$/, "")}${path}`, {
       ...init,
       headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" },
       cache: "no-store",

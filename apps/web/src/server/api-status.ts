@@ -8,7 +8,7 @@ export type ApiStatus = { state: "up"; detail: string } | { state: "down"; detai
  */
 export async function apiStatus(apiUrl: string, timeoutMs = 2000): Promise<ApiStatus> {
   try {
-    const res = await fetch(new URL("/me", apiUrl), {
+    const res = await fetch(`${apiUrl.replace(/\/$/, "")}/me`, {
       signal: AbortSignal.timeout(timeoutMs),
       cache: "no-store",
     });
