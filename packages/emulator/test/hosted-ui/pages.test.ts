@@ -3,9 +3,11 @@ import {
   AdminSetUserMFAPreferenceCommand,
   CreateIdentityProviderCommand,
   SetUserPoolMfaConfigCommand,
+  SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { generateSync } from "otplib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { secretHash } from "../../src/crypto/secret-hash";
 import { useEmulator } from "../support/emulator";
 import { latestCode } from "../support/pool";
 import { Browser, formAction, inputValue, submit } from "./browser";
@@ -36,6 +38,7 @@ describe("hosted UI pages", () => {
   const t = useEmulator();
   let pool: HostedPool;
   let clientId = "";
+  let clientSecret = "";
 
   beforeAll(async () => {
     pool = await createHostedPool(t.client, t.emulator.url, undefined, { SmsConfiguration: SMS });
@@ -47,9 +50,11 @@ describe("hosted UI pages", () => {
         SmsMfaConfiguration: { SmsConfiguration: SMS },
       }),
     );
-    ({ clientId } = await createCodeClient(t.client, pool.poolId, {
+    const created = await createCodeClient(t.client, pool.poolId, {
       SupportedIdentityProviders: ["COGNITO"],
-    }));
+    });
+    clientId = created.clientId;
+    clientSecret = created.clientSecret ?? "";
   });
 
   const query = () =>
@@ -248,6 +253,32 @@ describe("hosted UI pages", () => {
       confirm_password: "Permanent-Pass-2",
     });
     expect(new URL(done.url).searchParams.get("code")).toBeTruthy();
+  });
+
+  it("sends an unconfirmed user from the sign-in form to the confirmation page", async () => {
+    await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        SecretHash: secretHash("pending@example.com", clientId, clientSecret),
+        Username: "pending@example.com",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "pending@example.com" }],
+      }),
+    );
+    const browser = new Browser();
+    const login = await open(browser, "login");
+    const confirm = await send(browser, login, { username: "pending@example.com", password: PASSWORD });
+    expect(new URL(confirm.url).pathname.endsWith("/confirm")).toBe(true);
+    expect(inputValue(confirm.html, "username")).toBe("pending@example.com");
+    const resent = await send(browser, confirm, { action: "resend", username: "pending@example.com" });
+    expect(resent.html).toContain("We sent you a new code.");
+  });
+
+  it("answers prompt=none without a session with login_required, back to the client", async () => {
+    const res = await new Browser().get(`${pool.domainUrl}/oauth2/authorize?${query()}&prompt=none`);
+    const location = new URL(res.headers.get("location") ?? "");
+    expect(location.searchParams.get("error")).toBe("login_required");
+    expect(location.searchParams.get("state")).toBe("page-state");
   });
 
   it("sends a challenge page without a pending sign-in back to the sign-in page", async () => {
