@@ -4,6 +4,8 @@ import { stack } from "./fixtures/stack";
 export default defineConfig({
   testDir: "tests",
   testMatch: "**/*.spec.ts",
+  // Journeys that read codes from the emulator's outbox run only against the local stack.
+  testIgnore: stack.local ? [] : ["**/*.local.spec.ts"],
   fullyParallel: true,
   forbidOnly: true,
   retries: stack.ci ? 1 : 0,
