@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { CognitoJwtVerifier } from "aws-jwt-verify";
+import type { Jwks } from "aws-jwt-verify/jwk";
 import * as oidc from "openid-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useEmulator } from "../support/emulator";
@@ -91,6 +93,20 @@ describe("a relying party (openid-client 6) against the hosted UI", () => {
     expect(access.token_use).toBe("access");
     expect(access.scope.split(" ").sort()).toEqual(["email", "openid", "profile"]);
     expect(tokens.refresh_token).toBeTruthy();
+
+    // aws-jwt-verify's Cognito verifier (AWS issuer, the pool's keys) accepts both tokens.
+    const jwks = (await (await fetch(`${t.emulator.url}/${poolId}/.well-known/jwks.json`)).json()) as Jwks;
+    const idVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: "id", clientId });
+    idVerifier.cacheJwks(jwks);
+    await expect(idVerifier.verify(tokens.id_token ?? "")).resolves.toMatchObject({ nonce: auth.nonce });
+    const accessVerifier = CognitoJwtVerifier.create({
+      userPoolId: poolId,
+      tokenUse: "access",
+      clientId,
+      scope: "openid",
+    });
+    accessVerifier.cacheJwks(jwks);
+    await expect(accessVerifier.verify(tokens.access_token)).resolves.toMatchObject({ client_id: clientId });
 
     const info = await oidc.fetchUserInfo(config, tokens.access_token, String(claims?.sub));
     expect(info).toMatchObject({ sub: claims?.sub, email, email_verified: "true", name: "Ada Lovelace" });
