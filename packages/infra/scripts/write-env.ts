@@ -13,6 +13,8 @@ import { run, terraformEnv, writeCliConfig } from "./lib/terraform";
  * (`apps/web/.env.local`, `apps/api/.env.local`, both git-ignored: they hold the client secret).
  */
 const { values: args } = parseArgs({
+  // `pnpm run <script> -- --flag` passes the `--` along.
+  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--")),
   options: {
     stage: { type: "string", default: "dev" },
     from: { type: "string" },

@@ -207,6 +207,14 @@ const AppEnvSchema = z.object({
   API_DIST_DIR: z.string().min(1).optional(),
   /** Set by the cdktf CLI; `cdktf.out` otherwise. */
   CDKTF_OUTDIR: z.string().min(1).optional(),
+  /**
+   * Offline rehearsal through the cdktf CLI: the `local` stage against moto at this URL (loopback
+   * only), without the resources moto cannot serve, with its own state file.
+   */
+  INFRA_REHEARSAL_ENDPOINT: z
+    .url()
+    .refine((u) => ["127.0.0.1", "localhost"].includes(new URL(u).hostname), "a loopback URL")
+    .optional(),
 });
 
 /** apps/api's `dist/`, next to this package in the monorepo. */
@@ -216,6 +224,7 @@ export interface AppEnv {
   stages: StageName[];
   apiDistDir: string;
   outdir: string;
+  rehearsalEndpoint: string | undefined;
 }
 
 /** The app's environment (`src/main.ts`); throws {@link ConfigError}. */
@@ -226,6 +235,7 @@ export function loadAppEnv(source: Source = process.env): AppEnv {
     stages: parsed.data.INFRA_STAGES,
     apiDistDir: parsed.data.API_DIST_DIR ?? defaultApiDistDir,
     outdir: parsed.data.CDKTF_OUTDIR ?? new URL("../cdktf.out", import.meta.url).pathname,
+    rehearsalEndpoint: parsed.data.INFRA_REHEARSAL_ENDPOINT,
   };
 }
 

@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { loadAppEnv } from "./config";
+import { rehearsalProvider } from "./rehearsal";
 import { synthStages } from "./synth";
 
 /**
@@ -6,4 +8,16 @@ import { synthStages } from "./synth";
  * stage. `INFRA_STAGES=dev` synthesizes only some; `cdktf deploy dev` deploys one.
  */
 const env = loadAppEnv();
-synthStages({ outdir: env.outdir, stages: env.stages, apiDistDir: env.apiDistDir });
+if (env.rehearsalEndpoint) {
+  // `INFRA_REHEARSAL_ENDPOINT=http://127.0.0.1:<port> cdktf deploy local`: the offline rehearsal
+  // through the cdktf CLI (scripts/rehearse.ts --via cdktf).
+  synthStages({
+    outdir: env.outdir,
+    stages: ["local"],
+    apiDistDir: env.apiDistDir,
+    provider: rehearsalProvider(env.rehearsalEndpoint),
+    rehearsalStatePath: join(env.outdir, "..", ".local", "rehearsal", "terraform.tfstate"),
+  });
+} else {
+  synthStages({ outdir: env.outdir, stages: env.stages, apiDistDir: env.apiDistDir });
+}

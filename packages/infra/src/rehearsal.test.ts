@@ -1,5 +1,15 @@
+import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { prepareRehearsalStack, RehearsalError, rehearsalExclusions, rehearsalProvider } from "./rehearsal";
+import { loadStage } from "./config";
+import {
+  excludeFromRehearsal,
+  prepareRehearsalStack,
+  RehearsalError,
+  rehearsalExclusions,
+  rehearsalProvider,
+} from "./rehearsal";
+import { AppStack } from "./stacks/app-stack";
+import { placeholderBundles } from "./test-support";
 
 /** A Terraform expression, `${expr}`, as it appears in synthesized JSON. */
 const tf = (expr: string) => `\${${expr}}`;
@@ -56,5 +66,25 @@ describe("rehearsalProvider", () => {
     expect(Object.keys(endpoints)).toEqual(
       expect.arrayContaining(["cognitoidp", "cognitoidentity", "iam", "lambda"]),
     );
+  });
+});
+
+describe("excludeFromRehearsal (cdktf deploy against moto)", () => {
+  it("removes the excluded resources from the construct tree and moves the state aside", () => {
+    const stack = new AppStack(Testing.app(), "local", {
+      stage: loadStage("local", {}),
+      apiDistDir: placeholderBundles(),
+      provider: rehearsalProvider("http://127.0.0.1:4566"),
+    });
+    const removed = excludeFromRehearsal(stack, "/tmp/rehearsal/terraform.tfstate");
+    expect(removed).toEqual([
+      "aws_cognito_risk_configuration local/platform/auth/risk",
+      "aws_cognito_identity_pool_roles_attachment local/platform/identity/roles",
+    ]);
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(json.resource)).not.toContain("aws_cognito_identity_pool_roles_attachment");
+    expect(Object.keys(json.resource)).not.toContain("aws_cognito_risk_configuration");
+    expect(Object.keys(json.resource)).toContain("aws_cognito_identity_pool");
+    expect(json.terraform.backend).toEqual({ local: { path: "/tmp/rehearsal/terraform.tfstate" } });
   });
 });

@@ -1,4 +1,5 @@
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { LocalBackend, TerraformResource, type TerraformStack } from "cdktf";
 
 /**
  * The offline rehearsal: a real `terraform apply` of the `local` stage against moto_server.
@@ -92,4 +93,24 @@ export function prepareRehearsalStack(
   }
   copy.terraform = { ...copy.terraform, backend: { local: { path: "terraform.tfstate" } } };
   return { stack: copy, removed };
+}
+
+/**
+ * The same exclusions applied to a stack in the construct tree (for `cdktf deploy` against moto):
+ * removes every resource of an excluded type and keeps the state in its own file.
+ */
+export function excludeFromRehearsal(
+  stack: TerraformStack,
+  statePath: string,
+  exclusions: readonly { type: string }[] = rehearsalExclusions,
+): string[] {
+  const removed: string[] = [];
+  for (const c of stack.node.findAll()) {
+    if (!(c instanceof TerraformResource)) continue;
+    if (!exclusions.some((e) => e.type === c.terraformResourceType)) continue;
+    if (c.node.scope?.node.tryRemoveChild(c.node.id))
+      removed.push(`${c.terraformResourceType} ${c.node.path}`);
+  }
+  new LocalBackend(stack, { path: statePath });
+  return removed;
 }

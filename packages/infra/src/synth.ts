@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { App } from "cdktf";
 import { loadStage } from "./config";
+import { excludeFromRehearsal } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
 import type { StageName } from "./stages";
 
@@ -12,6 +13,8 @@ export interface SynthOptions {
   apiDistDir: string;
   provider?: Partial<AwsProviderConfig>;
   env?: Record<string, string | undefined>;
+  /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file. */
+  rehearsalStatePath?: string;
 }
 
 /** Synthesizes one stack per stage into `<outdir>/stacks/<stage>/cdk.tf.json`; returns the stack folders. */
@@ -20,11 +23,12 @@ export function synthStages(opts: SynthOptions): Record<StageName, string> {
   const app = new App({ outdir: opts.outdir });
   const dirs = {} as Record<StageName, string>;
   for (const name of opts.stages) {
-    new AppStack(app, name, {
+    const stack = new AppStack(app, name, {
       stage: loadStage(name, opts.env),
       apiDistDir: opts.apiDistDir,
       ...(opts.provider ? { provider: opts.provider } : {}),
     });
+    if (opts.rehearsalStatePath) excludeFromRehearsal(stack, opts.rehearsalStatePath);
     dirs[name] = join(opts.outdir, "stacks", name);
   }
   app.synth();

@@ -6,12 +6,12 @@ const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 /** Runs the cdktf CLI of this package (`cdktf.json` → `npx tsx src/main.ts`) with the given stages. */
 export function cdktf(
   args: string[],
-  opts: { stages: string[]; apiDistDir: string; timeoutSeconds?: number },
+  opts: { stages: string[]; apiDistDir: string; timeoutSeconds?: number; env?: NodeJS.ProcessEnv },
 ): Promise<RunResult> {
   return run("npx", ["cdktf", ...args], {
     cwd: packageDir,
     env: {
-      ...process.env,
+      ...(opts.env ?? process.env),
       CHECKPOINT_DISABLE: "1",
       INFRA_STAGES: opts.stages.join(","),
       API_DIST_DIR: opts.apiDistDir,
