@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { env } from "~/env";
 import { ApiError, ForbiddenError, ServiceUnavailableError, SessionExpiredError } from "./errors";
 import { accessTokenFor } from "./token-store";
@@ -9,7 +10,7 @@ import { accessTokenFor } from "./token-store";
  * ends the session. 403 and unreachable are typed errors the pages show kindly.
  */
 export async function apiFetch<T>(userId: string, path: string, init: RequestInit = {}): Promise<T> {
-  let res = await call(path, init, await accessTokenFor(userId));
+  let res = await call(path, init, await tokenForRequest(userId));
   if (res.status === 401) res = await call(path, init, await accessTokenFor(userId, { forceRefresh: true }));
   if (res.status === 401) throw new SessionExpiredError("The API refused the session's token");
   if (res.status === 403) throw new ForbiddenError(await message(res, "You do not have access to this"));
@@ -19,6 +20,9 @@ export async function apiFetch<T>(userId: string, path: string, init: RequestIni
   if (!res.ok) throw new ApiError(res.status, await message(res, `The API answered HTTP ${res.status}`));
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
+
+/** One token lookup per request, however many API calls a page makes. */
+const tokenForRequest = cache((userId: string) => accessTokenFor(userId));
 
 async function call(path: string, init: RequestInit, token: string): Promise<Response> {
   try {
