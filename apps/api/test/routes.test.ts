@@ -1,8 +1,8 @@
 import { startTestPool, type TestPool } from "@repo/auth-shared/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ensureAppTable, type LocalDynamo, startLocalDynamo } from "../src/local/dynamo";
 import { routeEnv } from "./support/env";
 import { bodyOf, httpEvent } from "./support/events";
+import { ensureAppTable, type LocalDynamo, startLocalDynamo } from "./support/local-dynamo";
 
 const TABLE = "app-test";
 let pool: TestPool;

@@ -13,7 +13,6 @@ import type {
 } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ensureAppTable, type LocalDynamo, startLocalDynamo } from "../src/local/dynamo";
 import customAdmin from "./events/cognito/custom-message-admin-create-user.json";
 import customSignUp from "./events/cognito/custom-message-sign-up.json";
 import postConfirmation from "./events/cognito/post-confirmation.json";
@@ -21,6 +20,7 @@ import preSignUp from "./events/cognito/pre-sign-up.json";
 import preSignUpExternal from "./events/cognito/pre-sign-up-external-provider.json";
 import preTokenV1 from "./events/cognito/pre-token-generation-v1.json";
 import preTokenV2 from "./events/cognito/pre-token-generation-v2.json";
+import { ensureAppTable, type LocalDynamo, startLocalDynamo } from "./support/local-dynamo";
 
 const TABLE = "app-triggers";
 let dynamo: LocalDynamo;

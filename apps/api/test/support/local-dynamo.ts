@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
 import dynalite from "dynalite";
-import { appTableKeySchema } from "../functions";
+import { appTableKeySchema } from "../../src/functions";
 
 /** A DynamoDB-compatible store on 127.0.0.1 (dynalite), in memory unless `path` is given. */
 export interface LocalDynamo {
