@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 
 /** A free TCP port on 127.0.0.1 (moto's default 5000 is often taken). */
@@ -29,6 +29,9 @@ export interface Moto {
  * answers HTTP (polling its `/moto-api/` endpoint every 100 ms).
  */
 export async function startMoto(opts: { readyTimeoutMs?: number } = {}): Promise<Moto> {
+  if (spawnSync("moto_server", ["--help"], { stdio: "ignore" }).error) {
+    throw new Error("moto_server is not on PATH: install it with `pip install 'moto[server]==5.2.1'`");
+  }
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
