@@ -1,4 +1,10 @@
 export { CognitoIdentityError } from "./errors";
+export {
+  applyIdentityResources,
+  type IdentityResources,
+  identityPoolIdFor,
+  identityResourcesFromTerraform,
+} from "./from-terraform";
 export { type VerifiedLogin, verifyLogins } from "./logins";
 export { OPENID_ISSUER } from "./openid";
 export { findOperation, type OperationName, operations } from "./operations";
