@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { stack } from "./fixtures/stack";
+import { chromiumLaunchOptions, stack } from "./fixtures/stack";
 
 export default defineConfig({
   testDir: "tests",
@@ -24,17 +24,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: stack.chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { cpus } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { chromium } from "@playwright/test";
-import { stack } from "../fixtures/stack";
+import { chromiumLaunchOptions, stack } from "../fixtures/stack";
 import { seedUser } from "../fixtures/users";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -30,17 +30,7 @@ async function main() {
     if (!ready) throw new Error("the local stack did not start");
 
     const user = await seedUser();
-    const browser = await chromium.launch({
-      executablePath: stack.chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ baseURL: stack.webUrl });
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
