@@ -58,7 +58,7 @@ export function mountS3(app: Hono, services: Services, options: S3Options): S3St
     const rawPath = url.pathname;
     const rest = rawPath.slice(S3_BASE_PATH.length + 1);
     const slash = rest.indexOf("/");
-    const bucketName = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
+    let bucketName = "";
     let key = "";
     const method = c.req.method.toUpperCase();
     const headers = lowerHeaders(c);
@@ -67,6 +67,7 @@ export function mountS3(app: Hono, services: Services, options: S3Options): S3St
     const base: Record<string, string> = { "x-amz-request-id": requestId, "x-amz-id-2": requestId };
     try {
       try {
+        bucketName = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
         key = slash === -1 ? "" : decodeURIComponent(rest.slice(slash + 1));
       } catch {
         throw new S3Error("InvalidArgument", "The key is not correctly encoded.");

@@ -263,12 +263,16 @@ async function verifyHeader(
     headers,
   };
   const signer = signerFor(creds, token, credential);
-  const result = await signer.sign(request, {
-    signingDate,
-    signingRegion: credential.region,
-    signingService: credential.service,
-    signableHeaders: new Set(signed),
-  });
+  const result = await signer
+    .sign(request, {
+      signingDate,
+      signingRegion: credential.region,
+      signingService: credential.service,
+      signableHeaders: new Set(signed),
+    })
+    .catch(() => {
+      throw new SigV4Error("SignatureDoesNotMatch", signatureMessage);
+    });
   const computed = /Signature=([0-9a-f]+)$/.exec(String(result.headers.authorization ?? ""))?.[1] ?? "";
   const computedSigned = /SignedHeaders=([^,]+),/.exec(String(result.headers.authorization ?? ""))?.[1];
   if (computedSigned !== signedField || !sameHex(computed, signature)) {
@@ -362,15 +366,19 @@ async function verifyPresigned(
     },
   };
   const sha256Header = new Set(["x-amz-content-sha256"]);
-  const result = await signerFor(creds, token, credential).presign(request, {
-    signingDate,
-    expiresIn,
-    signingRegion: credential.region,
-    signingService: credential.service,
-    signableHeaders: new Set(signed),
-    unhoistableHeaders: sha256Header,
-    ...(signed.includes("x-amz-content-sha256") ? {} : { unsignableHeaders: sha256Header }),
-  });
+  const result = await signerFor(creds, token, credential)
+    .presign(request, {
+      signingDate,
+      expiresIn,
+      signingRegion: credential.region,
+      signingService: credential.service,
+      signableHeaders: new Set(signed),
+      unhoistableHeaders: sha256Header,
+      ...(signed.includes("x-amz-content-sha256") ? {} : { unsignableHeaders: sha256Header }),
+    })
+    .catch(() => {
+      throw new SigV4Error("SignatureDoesNotMatch", signatureMessage);
+    });
   const computed = String(result.query?.["X-Amz-Signature"] ?? "");
   if (result.query?.["X-Amz-SignedHeaders"] !== signedParam || !sameHex(computed, signature)) {
     throw new SigV4Error("SignatureDoesNotMatch", signatureMessage);

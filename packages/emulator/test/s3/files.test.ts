@@ -335,6 +335,9 @@ describe("S3 with identity-pool credentials (AWS SDK v3)", () => {
   it("refuses unsigned requests and unknown buckets", async () => {
     const anon = await fetch(`${t.url}/_s3/${bucket}/public/readme.txt`);
     expect(anon.status).toBe(403);
+    const garbled = await fetch(`${t.url}/_s3/${bucket}/%E0%A4%A`);
+    expect(garbled.status).toBe(400);
+    expect(await garbled.text()).toContain("<Code>InvalidArgument</Code>");
     const e = await errorOf(client(alice).send(new GetObjectCommand({ Bucket: "no-such-bucket", Key: "k" })));
     expect(e.name).toBe("NoSuchBucket");
   });
