@@ -1,16 +1,26 @@
+import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { mountApiGateway } from "./api-gateway";
 import { type Clock, systemClock } from "./clock";
+import {
+  applyIdentityResources,
+  identityResourcesFromTerraform,
+  mountCognitoIdentity,
+} from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services } from "./cognito-idp/services";
 import { poolJwks } from "./cognito-idp/tokens";
 import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
 import { type LocalStack, startLocalStack } from "./config/local-stack";
+import { loadTerraform } from "./config/terraform";
 import { mountHostedUi } from "./hosted-ui";
 import { mountOutbox } from "./outbox/routes";
+import { mountS3, s3StoreOf } from "./s3";
 import { Store } from "./store/store";
 import { noTriggers, type TriggerRunner } from "./triggers/runner";
 
@@ -29,6 +39,8 @@ export interface EmulatorOptions {
   triggers?: TriggerRunner;
   /** With `infraDir`: where the DynamoDB-compatible store listens (0: any port) and keeps its files. */
   dynamodb?: { port?: number; path?: string };
+  /** Where S3 object bytes are kept; default `s3/` next to the store file (a temp dir for `:memory:`). */
+  s3Dir?: string;
 }
 
 export interface Emulator {
@@ -48,8 +60,11 @@ export const ACCOUNT_ID = "123456789012";
 export function createApp(
   services: Services,
   localStack: () => LocalStack | undefined = () => undefined,
+  options: { s3Dir?: string } = {},
 ): Hono {
   const app = new Hono();
+  // S3 answers bucket CORS itself, so it comes before the app-wide CORS middleware.
+  if (options.s3Dir) mountS3(app, services, { dataDir: options.s3Dir });
   app.use(
     "*",
     cors({
@@ -70,6 +85,7 @@ export function createApp(
     return c.json(poolJwks(services, poolId));
   });
   mountOutbox(app, services.store);
+  mountCognitoIdentity(app, services);
   mountCognitoIdp(app, services);
   mountHostedUi(app, services);
   // The stack's outputs under the names `cdktf output` prints, with local endpoints.
@@ -112,8 +128,23 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const host = options.host ?? "127.0.0.1";
   const services = createServices(options);
   const infra = options.infraDir ? loadInfra(services, options.infraDir, options.lambdaDir) : undefined;
+  const s3Dir =
+    options.s3Dir ??
+    (options.storePath && options.storePath !== ":memory:"
+      ? join(dirname(options.storePath), "s3")
+      : mkdtempSync(join(tmpdir(), "emulator-s3-")));
+  const stack = infra && options.infraDir ? loadTerraform(options.infraDir) : undefined;
+  // Identity pools, their roles and the buckets: only for a stack that has them.
+  const identity =
+    stack && infra && (stack.resources.aws_cognito_identity_pool || stack.resources.aws_s3_bucket)
+      ? identityResourcesFromTerraform(stack, infra.resolve, {
+          region: services.region,
+          accountId: services.accountId,
+        })
+      : undefined;
+  if (identity) applyIdentityResources(services, identity, s3StoreOf(services, s3Dir));
   let localStack: LocalStack | undefined;
-  const app = createApp(services, () => localStack);
+  const app = createApp(services, () => localStack, { s3Dir });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
     s.once("error", reject);
@@ -129,7 +160,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         region: services.region,
         accountId: services.accountId,
         clock: services.clock,
-        cognito: infra.resolve,
+        cognito: identity?.resolve ?? infra.resolve,
         ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}),
       });
     } catch (err) {

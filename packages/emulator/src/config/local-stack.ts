@@ -33,6 +33,14 @@ const SERVED = new Set([
   "aws_lambda_function",
   "aws_lambda_permission",
   "aws_dynamodb_table",
+  // Served by the identity-pool and S3 services (src/cognito-identity/from-terraform.ts).
+  "aws_cognito_identity_pool",
+  "aws_cognito_identity_pool_roles_attachment",
+  "aws_iam_role",
+  "aws_iam_role_policy",
+  "aws_s3_bucket",
+  "aws_s3_bucket_cors_configuration",
+  "aws_s3_bucket_policy",
 ]);
 
 export interface LocalStack {

@@ -144,6 +144,7 @@ describe("local stack from the synthesized infra", () => {
     const cognitoTypes = new Set(
       Object.keys(stack.stack.resources).filter((t) => t.startsWith("aws_cognito_user_pool")),
     );
-    expect(stack.notServed(cognitoTypes)).toContain("aws_s3_bucket");
+    expect(stack.notServed(cognitoTypes)).toContain("aws_cloudwatch_log_group");
+    expect(stack.notServed(cognitoTypes)).not.toContain("aws_s3_bucket");
   });
 });
