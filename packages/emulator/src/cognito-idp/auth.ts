@@ -420,7 +420,8 @@ async function smsChallenge(services: Services, ctx: AuthContext, user: UserReco
   return result;
 }
 
-async function preTokenGeneration(
+/** Runs the pool's pre-token-generation trigger, if any, and returns its claim overrides. */
+export async function preTokenGeneration(
   services: Services,
   ctx: AuthContext,
   user: UserRecord,

@@ -7,6 +7,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { preTokenGeneration } from "../cognito-idp/auth";
 import { newUuid } from "../cognito-idp/ids";
 import { issuerOf } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
@@ -56,15 +57,26 @@ export interface UserTokenOptions {
   refresh?: { originJti: string };
 }
 
-/** ID + access (+ refresh) tokens for a user signed in through the hosted UI. */
-export function mintUserTokens(
+/**
+ * ID + access (+ refresh) tokens for a user signed in through the hosted UI. The pool's
+ * pre-token-generation trigger runs first (`TokenGeneration_HostedAuth`, or
+ * `TokenGeneration_RefreshTokens` on refresh) and its overrides shape both tokens.
+ */
+export async function mintUserTokens(
   services: Services,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
   options: UserTokenOptions,
-): { response: OAuthTokenResponse; originJti: string } {
+): Promise<{ response: OAuthTokenResponse; originJti: string }> {
+  const overrides = await preTokenGeneration(
+    services,
+    { pool, client, admin: false },
+    user,
+    options.refresh ? "TokenGeneration_RefreshTokens" : "TokenGeneration_HostedAuth",
+  );
   const issued = issueTokens(services, pool, client, user, {
+    ...(overrides ? { overrides } : {}),
     scopes: options.scopes,
     authTime: options.authTime,
     withRefreshToken: options.refresh === undefined,

@@ -56,7 +56,7 @@ function revokeIssued(services: Services, grant: CodeGrant): void {
   }
 }
 
-function authorizationCode(
+async function authorizationCode(
   services: Services,
   hd: HostedDomain,
   client: ClientRecord,
@@ -81,7 +81,7 @@ function authorizationCode(
   updateCode(services, req.code, grant);
   const user = services.store.getUserBySub(hd.pool.Id, grant.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
-  const { response, originJti } = mintUserTokens(services, hd.pool, client, user, {
+  const { response, originJti } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: grant.scopes,
     authTime: grant.authTime,
     ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
@@ -91,7 +91,7 @@ function authorizationCode(
   return response;
 }
 
-function refreshToken(
+async function refreshToken(
   services: Services,
   hd: HostedDomain,
   client: ClientRecord,
@@ -107,7 +107,7 @@ function refreshToken(
     throw invalidGrant("Refresh token has expired.");
   const user = services.store.getUserBySub(hd.pool.Id, row.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
-  const { response } = mintUserTokens(services, hd.pool, client, user, {
+  const { response } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: refreshTokenScopes(services, req.refresh_token),
     authTime: row.authTime,
     refresh: { originJti: row.originJti },
@@ -156,6 +156,6 @@ export function token(services: Services) {
     }
     const client = authenticateClient(services, c, hd, body);
     const handler = handlers[grantType as keyof typeof handlers];
-    return jsonNoStore(c, handler(services, hd, client, body));
+    return jsonNoStore(c, await handler(services, hd, client, body));
   };
 }
