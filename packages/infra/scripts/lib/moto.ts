@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 
 /** A free TCP port on 127.0.0.1 (moto's default 5000 is often taken). */
+/** How often readiness is polled while waiting for moto_server to answer. */
+const READY_POLL_MS = 100;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -63,7 +67,7 @@ export async function startMoto(opts: { readyTimeoutMs?: number } = {}): Promise
       child.kill("SIGTERM");
       throw new Error(`moto_server did not answer on ${endpoint} in time: ${stderr}`);
     }
-    await new Promise((r) => setTimeout(r, 100)); // poll interval
+    await delay(READY_POLL_MS);
   }
 
   return {
