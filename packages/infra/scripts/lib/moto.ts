@@ -2,10 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 
-/** A free TCP port on 127.0.0.1 (moto's default 5000 is often taken). */
 /** How often readiness is polled while waiting for moto_server to answer. */
 const READY_POLL_MS = 100;
 
+/** A free TCP port on 127.0.0.1 (moto's default 5000 is often taken). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
