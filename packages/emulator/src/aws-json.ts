@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Context, Next } from "hono";
+
+/** What one AWS JSON 1.1 service (`X-Amz-Target: <prefix><Op>` on `POST /`) plugs into the shared handler. */
+export interface AwsJsonService<S> {
+  targetPrefix: string;
+  find: (operation: string) => { handle: (body: unknown, services: S) => Promise<unknown> } | undefined;
+  services: S;
+  /** The service's `InvalidParameterException` and `UnknownOperationException`. */
+  invalidParameter: (message: string) => Error;
+  unknownOperation: (message: string) => Error;
+  /** Serializes an error as `{__type, message}` with `x-amzn-ErrorType` and its status. */
+  toError: (err: unknown) => { status: 400 | 500; headers: Record<string, string>; body: string };
+  /** True: a target of another service goes on to the next handler instead of being refused. */
+  passOtherTargets?: boolean;
+}
+
+/**
+ * The one AWS JSON 1.1 request handler the emulator's services share: target dispatch, body
+ * parsing (never a 500 for what a client sends), response and error serialisation.
+ */
+export function awsJsonHandler<S>(service: AwsJsonService<S>) {
+  return async (c: Context, next: Next) => {
+    const target = c.req.header("x-amz-target") ?? "";
+    if (service.passOtherTargets && !target.startsWith(service.targetPrefix)) return next();
+    const requestId = randomUUID();
+    try {
+      const name = target.startsWith(service.targetPrefix) ? target.slice(service.targetPrefix.length) : "";
+      const op = name ? service.find(name) : undefined;
+      if (!op) {
+        throw service.unknownOperation(
+          target ? `Unknown operation ${target}` : "Missing X-Amz-Target header",
+        );
+      }
+      const text = await c.req.text();
+      let body: unknown;
+      try {
+        body = text.trim() === "" ? {} : JSON.parse(text);
+      } catch {
+        throw service.invalidParameter("Request body is not valid JSON.");
+      }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw service.invalidParameter("Request body must be a JSON object.");
+      }
+      const result = await op.handle(body, service.services);
+      return c.body(JSON.stringify(result ?? {}), 200, {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-RequestId": requestId,
+      });
+    } catch (err) {
+      const e = service.toError(err);
+      if (e.status === 500) console.error("emulator: internal error", err);
+      return c.body(e.body, e.status, { ...e.headers, "x-amzn-RequestId": requestId });
+    }
+  };
+}
