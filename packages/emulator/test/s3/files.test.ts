@@ -19,7 +19,6 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyIdentityResources, identityResourcesFromTerraform } from "../../src/cognito-identity";
 import { loadTerraform } from "../../src/config/terraform";
-import { iamRolesOf } from "../../src/iam";
 import { mountS3, type S3Store } from "../../src/s3";
 import { type UserPoolFixture, useIdentityEmulator, userPool } from "../cognito-identity/support";
 import { errorOf } from "../support/emulator";
@@ -27,7 +26,6 @@ import { errorOf } from "../support/emulator";
 // The identity pool, roles, policies and bucket of the synthesized `local` stage.
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
 const stack = loadTerraform(join(repo, "packages/infra/cdktf.out/stacks/local"));
-const ROLE_ARN = "arn:aws:iam::123456789012:role/acme-notes-local-identity-authenticated";
 const dataDir = mkdtempSync(join(tmpdir(), "emulator-s3-"));
 
 interface Creds {
@@ -153,11 +151,17 @@ describe("S3 with identity-pool credentials (AWS SDK v3)", () => {
     expect(await got.Body?.transformToString()).toBe("mine");
   });
 
-  it("gives guests read access to public/ only", async () => {
+  it("gives guests read and list access to public/ only", async () => {
     const guest = await credentials();
     const s = client(guest);
     const got = await s.send(new GetObjectCommand({ Bucket: bucket, Key: "public/readme.txt" }));
     expect(await got.Body?.transformToString()).toBe("hello, world");
+    const listed = await s.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: "public/" }));
+    expect(listed.Contents?.map((o) => o.Key)).toEqual(["public/readme.txt"]);
+    const listPrivate = await errorOf(
+      s.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `private/${alice.identityId}/` })),
+    );
+    expect(listPrivate.name).toBe("AccessDenied");
     const put = await errorOf(
       s.send(new PutObjectCommand({ Bucket: bucket, Key: "public/x.txt", Body: "x" })),
     );
@@ -229,27 +233,14 @@ describe("S3 with identity-pool credentials (AWS SDK v3)", () => {
     const other = await s.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: `${key}.2` }));
     const abort = () =>
       s.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: `${key}.2`, UploadId: other.UploadId }));
-    // The deployed policy grants Get/Put/DeleteObject only: aborting needs s3:AbortMultipartUpload.
-    expect((await errorOf(abort())).name).toBe("AccessDenied");
-    const roles = iamRolesOf(t.emulator.services.store);
-    const role = roles.getRole(ROLE_ARN);
-    if (!role) throw new Error("authenticated role not loaded");
-    roles.putRole({
-      ...role,
-      policies: [
-        ...role.policies,
-        {
-          Statement: [
-            { Effect: "Allow", Action: "s3:AbortMultipartUpload", Resource: `arn:aws:s3:::${bucket}/*` },
-          ],
-        },
-      ],
-    });
-    try {
-      await abort();
-    } finally {
-      roles.putRole(role);
-    }
+    // The deployed policy grants s3:AbortMultipartUpload under the caller's own prefix only.
+    const foreignAbort = await errorOf(
+      client(bob).send(
+        new AbortMultipartUploadCommand({ Bucket: bucket, Key: `${key}.2`, UploadId: other.UploadId }),
+      ),
+    );
+    expect(foreignAbort.name).toBe("AccessDenied");
+    await abort();
     const gone = await errorOf(
       s.send(
         new UploadPartCommand({

@@ -111,7 +111,7 @@ describe("Identity: S3 policies", () => {
       {
         Sid: "ReadWriteOwnFiles",
         Effect: "Allow",
-        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
         Resource: `${bucketArn}/${own}`,
       },
     ]);
@@ -124,14 +124,30 @@ describe("Identity: S3 policies", () => {
     });
   });
 
-  it("lets everyone, guests included, read public/*", () => {
+  it("lets a signed-in user abort their own multipart uploads, and nothing else multipart", () => {
+    const actions = statementsOf("acme-notes-local-identity-authenticated").flatMap((s) => [s.Action].flat());
+    const multipart = actions.filter((a) => /Multipart/.test(a));
+    // PutObject covers Create/UploadPart/Complete; resuming (ListParts) is not part of the web app.
+    expect(multipart).toEqual(["s3:AbortMultipartUpload"]);
+    expect(actions).not.toContain("s3:ListMultipartUploadParts");
+    expect(actions).not.toContain("s3:ListBucketMultipartUploads");
+  });
+
+  it("lets everyone, guests included, read and list public/*", () => {
     const publicRead = {
       Sid: "ReadPublicFiles",
       Effect: "Allow",
       Action: "s3:GetObject",
       Resource: `${bucketArn}/public/*`,
     };
-    expect(statementsOf("acme-notes-local-identity-guest")).toEqual([publicRead]);
+    const publicList = {
+      Sid: "ListPublicFiles",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucketArn,
+      Condition: { StringLike: { "s3:prefix": "public/*" } },
+    };
+    expect(statementsOf("acme-notes-local-identity-guest")).toEqual([publicRead, publicList]);
     expect(statementsOf("acme-notes-local-identity-authenticated")).toContainEqual(publicRead);
   });
 

@@ -50,11 +50,23 @@ export class Identity extends Construct {
       Action: "s3:GetObject",
       Resource: `${filesBucketArn}/public/*`,
     };
+    // Guests list public/ only (the Files page shows it to visitors who are not signed in).
+    const listPublic: PolicyStatement = {
+      Sid: "ListPublicFiles",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: filesBucketArn,
+      Condition: { StringLike: { "s3:prefix": "public/*" } },
+    };
     const ownFiles: PolicyStatement[] = [
       {
         Sid: "ReadWriteOwnFiles",
         Effect: "Allow",
-        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        // PutObject covers CreateMultipartUpload, UploadPart and CompleteMultipartUpload; a
+        // browser that gives up on a multipart upload must also abort it, or its parts stay
+        // stored (and billed). ListMultipartUploadParts (ListParts, to resume an upload after a
+        // page load) is not granted: the web app never resumes, it starts again.
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
         Resource: `${filesBucketArn}/private/${identitySub}/*`,
       },
       {
@@ -72,6 +84,7 @@ export class Identity extends Construct {
     ]);
     this.unauthenticatedRole = this.role("unauthenticated", `${prefix}-identity-guest`, "unauthenticated", [
       readPublic,
+      listPublic,
     ]);
     this.adminRole = this.role("admin", `${prefix}-identity-admin`, "authenticated", [
       ...ownFiles,
