@@ -43,6 +43,8 @@ const Outputs = z.object({
   api_url: z.string(),
   sessions_table: z.string(),
   app_table: z.string(),
+  identity_pool_id: z.string(),
+  files_bucket: z.string(),
   region: z.string(),
 });
 
@@ -194,6 +196,10 @@ async function main() {
     COGNITO_CLIENT_SECRET: outputs.web_client_secret,
     COGNITO_DOMAIN_URL: outputs.hosted_ui_url,
     COGNITO_ENDPOINT: emulatorUrl,
+    COGNITO_IDENTITY_POOL_ID: outputs.identity_pool_id,
+    COGNITO_IDENTITY_ENDPOINT: emulatorUrl,
+    FILES_BUCKET: outputs.files_bucket,
+    S3_ENDPOINT: `${emulatorUrl}/_s3`,
     SESSIONS_TABLE: outputs.sessions_table,
     DYNAMODB_ENDPOINT: `http://${host}:${env.DYNAMODB_PORT}`,
     AWS_REGION: outputs.region,
@@ -207,6 +213,9 @@ async function main() {
   console.log(`hosted UI     ${outputs.hosted_ui_url}/login?client_id=${outputs.web_client_id}`);
   console.log(`outbox        ${emulatorUrl}/_outbox`);
   console.log(`api           ${outputs.api_url}`);
+  console.log(
+    `files         ${emulatorUrl}/_s3/${outputs.files_bucket}  (identity pool ${outputs.identity_pool_id})`,
+  );
   console.log(`emulator      ${emulatorUrl}  (user pool ${outputs.user_pool_id})`);
   for (const u of users) console.log(`${u.role.padEnd(13)} ${u.email} / ${u.password}`);
   console.log("local stack ready");

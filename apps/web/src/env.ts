@@ -38,6 +38,17 @@ const Schema = z.object({
     .default("openid email profile phone aws.cognito.signin.user.admin api/read api/write"),
   /** Identity providers offered as buttons that go straight to them (Cognito provider names). */
   IDENTITY_PROVIDERS: csv,
+  /** The identity pool (`{region}:{uuid}`) that exchanges ID tokens for the Files page's credentials. */
+  COGNITO_IDENTITY_POOL_ID: z
+    .string()
+    .regex(/^[a-z]{2}-(gov-)?[a-z]+-\d:[0-9a-f-]{36}$/, "an identity pool ID such as us-east-1:<uuid>")
+    .optional(),
+  /** Local only: the emulator's cognito-identity endpoint. */
+  COGNITO_IDENTITY_ENDPOINT: z.url().optional(),
+  /** The user-files bucket the browser uploads to (the `files_bucket` output). */
+  FILES_BUCKET: z.string().min(3).max(63).optional(),
+  /** Local only: a path-style S3 endpoint (the emulator's `/_s3`); AWS's regional endpoint otherwise. */
+  S3_ENDPOINT: z.url().optional(),
   SESSIONS_TABLE: z.string().min(3).default("local-sessions"),
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().default("us-east-1"),

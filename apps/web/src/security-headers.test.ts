@@ -24,4 +24,20 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("form-action 'self' https://acme.auth.eu-west-1.amazoncognito.com");
   });
+
+  it("lets scripts connect only here and to the files bucket", () => {
+    const csp = contentSecurityPolicy("https://acme.auth.eu-west-1.amazoncognito.com", {
+      filesOrigin: "https://acme-files.s3.eu-west-1.amazonaws.com",
+    });
+    expect(csp).toContain("connect-src 'self' https://acme-files.s3.eu-west-1.amazonaws.com");
+    expect(contentSecurityPolicy("http://127.0.0.1:9229/_domain/local")).toContain("connect-src 'self'");
+  });
+
+  it("allows the dev server's websocket only in development", () => {
+    const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local", {
+      filesOrigin: "http://127.0.0.1:9229",
+      dev: true,
+    });
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:9229 ws:");
+  });
 });

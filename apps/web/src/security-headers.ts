@@ -2,13 +2,20 @@
  * The Content-Security-Policy of every page, set at request time by `src/proxy.ts` (the hosted
  * UI's origin is configuration, not a build constant). `form-action` must allow the hosted UI:
  * browsers apply it to the redirect after a form post, and sign-out posts, then goes to `/logout`.
+ * `connect-src` lets scripts reach this site and the user-files bucket (the Files page uploads
+ * straight to S3), nothing else; `next dev` also needs its websocket for hot reload.
  */
-export function contentSecurityPolicy(hostedUiUrl: string): string {
+export function contentSecurityPolicy(
+  hostedUiUrl: string,
+  opts: { filesOrigin?: string; dev?: boolean } = {},
+): string {
+  const connect = ["'self'", opts.filesOrigin, opts.dev ? "ws:" : undefined].filter(Boolean).join(" ");
   return [
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
     `form-action 'self' ${new URL(hostedUiUrl).origin}`,
+    `connect-src ${connect}`,
   ].join("; ");
 }
 

@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {session ? (
               <>
                 <a href="/dashboard">Dashboard</a>
+                <a href="/files">Files</a>
                 <a href="/admin">Admin</a>
                 <span className="who" data-testid="signed-in-as">
                   {session.user.email ?? session.user.name}

@@ -3,11 +3,11 @@ export class SessionExpiredError extends Error {
   override name = "SessionExpiredError";
 }
 
-/** The sign-in service (Cognito's token endpoint) or the API could not be reached. */
+/** The sign-in service (Cognito's token endpoint), the API or the identity pool could not be reached. */
 export class ServiceUnavailableError extends Error {
   override name = "ServiceUnavailableError";
   constructor(
-    readonly service: "sign-in" | "api",
+    readonly service: "sign-in" | "api" | "files",
     message: string,
     options?: ErrorOptions,
   ) {

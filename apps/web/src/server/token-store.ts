@@ -82,6 +82,24 @@ export async function accessTokenFor(userId: string, opts: { forceRefresh?: bool
   const account = await loadAccount(userId);
   const now = Math.floor(Date.now() / 1000);
   if (!opts.forceRefresh && account.expires_at - REFRESH_MARGIN_SECONDS > now) return account.access_token;
+  return (await refreshAccount(account, now)).access_token;
+}
+
+/**
+ * The user's current ID token (the identity pool's login), refreshed like the access token when
+ * it is about to expire (its own `exp` counts: the pool may give it another lifetime).
+ */
+export async function idTokenFor(userId: string, opts: { forceRefresh?: boolean } = {}): Promise<string> {
+  const account = await loadAccount(userId);
+  const now = Math.floor(Date.now() / 1000);
+  const exp = account.id_token ? expiryOf(account.id_token) : 0;
+  if (!opts.forceRefresh && account.id_token && exp - REFRESH_MARGIN_SECONDS > now) return account.id_token;
+  const refreshed = await refreshAccount(account, now);
+  if (!refreshed.id_token) throw new SessionExpiredError("Cognito issued no ID token on refresh");
+  return refreshed.id_token;
+}
+
+async function refreshAccount(account: StoredAccount, now: number): Promise<z.output<typeof TokenResponse>> {
   if (!account.refresh_token) throw new SessionExpiredError("The session cannot be refreshed");
   const refreshed = await refresh(account.refresh_token);
   await saveTokens(account, {
@@ -90,7 +108,18 @@ export async function accessTokenFor(userId: string, opts: { forceRefresh?: bool
     refresh_token: refreshed.refresh_token,
     expires_at: now + refreshed.expires_in,
   });
-  return refreshed.access_token;
+  return refreshed;
+}
+
+/** A JWT's `exp` (0 when it has none): read only to decide when to refresh, never to trust it. */
+function expiryOf(jwt: string): number {
+  try {
+    const payload = jwt.split(".")[1] ?? "";
+    const exp = (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown }).exp;
+    return typeof exp === "number" ? exp : 0;
+  } catch {
+    return 0; // unreadable: refresh
+  }
 }
 
 /** The stored ID token's claims (they were validated by next-auth when the tokens were issued). */
