@@ -104,7 +104,7 @@ describe("IAM policies of the identity roles (synthesized local stage)", () => {
     expect(evaluatePolicies(authenticated, r).decision).toBe("ImplicitDeny");
   });
 
-  it("gives guests public reads only", () => {
+  it("gives guests public reads and listings only", () => {
     expect(evaluatePolicies(guest, req("s3:GetObject", arn("public/readme.txt"))).decision).toBe("Allow");
     expect(evaluatePolicies(guest, req("s3:PutObject", arn("public/readme.txt"))).decision).toBe(
       "ImplicitDeny",
@@ -113,8 +113,22 @@ describe("IAM policies of the identity roles (synthesized local stage)", () => {
       "ImplicitDeny",
     );
     expect(evaluatePolicies(guest, req("s3:ListBucket", arn(), { "s3:prefix": "public/" })).decision).toBe(
-      "ImplicitDeny",
+      "Allow",
     );
+    expect(
+      evaluatePolicies(guest, req("s3:ListBucket", arn(), { "s3:prefix": `private/${ME}/` })).decision,
+    ).toBe("ImplicitDeny");
+    expect(evaluatePolicies(guest, req("s3:ListBucket", arn())).decision).toBe("ImplicitDeny");
+  });
+
+  it("lets a signed-in identity abort its own multipart uploads only", () => {
+    expect(
+      evaluatePolicies(authenticated, req("s3:AbortMultipartUpload", arn(`private/${ME}/big.bin`))).decision,
+    ).toBe("Allow");
+    expect(
+      evaluatePolicies(authenticated, req("s3:AbortMultipartUpload", arn(`private/${OTHER}/big.bin`)))
+        .decision,
+    ).toBe("ImplicitDeny");
   });
 
   it("lets admins read every file and list everything, but write only their own", () => {
