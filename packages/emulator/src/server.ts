@@ -65,14 +65,14 @@ export function createApp(
   const app = new Hono();
   // S3 answers bucket CORS itself, so it comes before the app-wide CORS middleware.
   if (options.s3Dir) mountS3(app, services, { dataDir: options.s3Dir });
-  app.use(
-    "*",
-    cors({
-      origin: (origin) => origin,
-      credentials: true,
-      exposeHeaders: ["x-amzn-RequestId", "x-amzn-ErrorType", "x-amzn-ErrorMessage"],
-    }),
-  );
+  const browserCors = cors({
+    origin: (origin) => origin,
+    credentials: true,
+    exposeHeaders: ["x-amzn-RequestId", "x-amzn-ErrorType", "x-amzn-ErrorMessage"],
+  });
+  // CORS headers only for browsers (requests with an Origin): SDKs, the CLI and servers send none,
+  // and touching the response's headers afterwards costs every one of their calls a full Response.
+  app.use("*", (c, next) => (c.req.header("origin") ? browserCors(c, next) : next()));
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/:poolId/.well-known/jwks.json", (c) => {
     const poolId = c.req.param("poolId");

@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { SrpError, type SrpSessionState, startSrp, verifyPasswordClaim } from "../crypto/srp";
+import {
+  passwordMatchesOffThread,
+  SrpError,
+  type SrpSessionState,
+  type SrpStart,
+  startSrpOffThread,
+  verifyPasswordClaimOffThread,
+} from "../crypto/srp";
 import { verifyTotp } from "../crypto/totp";
 import {
   CodeMismatchException,
@@ -16,7 +23,6 @@ import { findUser, maskDestination, poolShortName, saveUser } from "./pools";
 import type { Services } from "./services";
 import { type ClaimOverrides, groupClaims, type IssuedTokens, issueTokens } from "./tokens";
 import {
-  checkPassword,
   checkSecretHash,
   consumeCode,
   DAY_MS,
@@ -202,8 +208,28 @@ export async function passwordAuth(
   checkLockout(services, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   await preAuthentication(services, ctx, user);
-  if (!checkPassword(ctx.pool, user, password)) recordFailure(services, ctx.pool, user);
-  return afterPassword(services, ctx, user);
+  const matches = await passwordMatchesOffThread(
+    poolShortName(ctx.pool.Id),
+    user.username,
+    password,
+    user.password ?? { salt: "", verifier: "" },
+  );
+  const current = afterAwait(services, ctx, user);
+  if (!matches || !user.password) recordFailure(services, ctx.pool, current);
+  return afterPassword(services, ctx, current);
+}
+
+/**
+ * The user's record as stored now, for a sign-in that awaited (a trigger, the crypto worker):
+ * other requests may have changed it meanwhile (failed attempts, attributes, status), and a write
+ * from the stale copy would lose theirs. Refuses if concurrent failures locked the account.
+ */
+function afterAwait(services: Services, ctx: AuthContext, user: UserRecord): UserRecord {
+  const current = services.store.getUserBySub(ctx.pool.Id, user.sub);
+  if (!current) throw new NotAuthorizedException(INCORRECT);
+  checkLockout(services, current);
+  if (!current.enabled) throw new NotAuthorizedException("User is disabled.");
+  return current;
 }
 
 /** USER_SRP_AUTH: answers with the PASSWORD_VERIFIER challenge. */
@@ -221,9 +247,9 @@ export async function srpAuth(
   checkLockout(services, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   if (!user.password) throw new NotAuthorizedException(INCORRECT);
-  let started: ReturnType<typeof startSrp>;
+  let started: SrpStart;
   try {
-    started = startSrp({
+    started = await startSrpOffThread({
       poolShortName: poolShortName(ctx.pool.Id),
       userIdForSrp: user.username,
       stored: user.password,
@@ -290,7 +316,7 @@ export async function refreshAuth(
   const overrides = await preTokenGeneration(services, ctx, user, "TokenGeneration_RefreshTokens");
   return {
     ChallengeParameters: {},
-    AuthenticationResult: issueTokens(services, ctx.pool, ctx.client, user, {
+    AuthenticationResult: await issueTokens(services, ctx.pool, ctx.client, user, {
       authTime: row.authTime,
       originJti: row.originJti,
       withRefreshToken: false,
@@ -502,7 +528,7 @@ async function finish(
   source: string,
 ): Promise<AuthResult> {
   const overrides = await preTokenGeneration(services, ctx, user, source);
-  const tokens = issueTokens(services, ctx.pool, ctx.client, user, {
+  const tokens = await issueTokens(services, ctx.pool, ctx.client, user, {
     withRefreshToken: true,
     ...(overrides ? { overrides } : {}),
   });
@@ -582,7 +608,7 @@ export async function respondToChallenge(
       checkLockout(services, user);
       let ok = false;
       try {
-        ok = verifyPasswordClaim({
+        ok = await verifyPasswordClaimOffThread({
           poolShortName: poolShortName(ctx.pool.Id),
           state: session.srp,
           passwordClaimSignature: signature,
@@ -594,8 +620,9 @@ export async function respondToChallenge(
         ok = false;
       }
       await preAuthentication(services, ctx, user);
-      if (!ok) recordFailure(services, ctx.pool, user);
-      return afterPassword(services, ctx, user);
+      const current = afterAwait(services, ctx, user);
+      if (!ok) recordFailure(services, ctx.pool, current);
+      return afterPassword(services, ctx, current);
     }
     case "NEW_PASSWORD_REQUIRED": {
       const password = responses.NEW_PASSWORD;

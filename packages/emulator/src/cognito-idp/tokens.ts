@@ -4,7 +4,7 @@ import {
   jwksOf,
   type PublicJwk,
   type SigningKey,
-  signJwt,
+  signJwtOffThread,
   verifyJwt,
 } from "../crypto/jwt";
 import { NotAuthorizedException, UserNotFoundException } from "../errors";
@@ -158,13 +158,13 @@ export interface IssuedTokens {
 }
 
 /** Mints ID + access (+ refresh) tokens with Cognito's claims and stores the refresh token. */
-export function issueTokens(
+export async function issueTokens(
   services: Services,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
   options: IssueOptions,
-): IssuedTokens {
+): Promise<IssuedTokens> {
   const now = Math.floor(services.clock.now().getTime() / 1000);
   const authTime = options.authTime ?? now;
   const lifetimes = tokenLifetimes(client);
@@ -226,12 +226,12 @@ export function issueTokens(
     jti: newUuid(),
     username: user.username,
   };
-  const tokens: IssuedTokens = {
-    AccessToken: signJwt(accessPayload, signingKey(services, pool.Id, "access")),
-    IdToken: signJwt(idPayload, signingKey(services, pool.Id, "id")),
-    ExpiresIn: lifetimes.access,
-    TokenType: "Bearer",
-  };
+  // Both signatures at once, in the thread pool; the refresh token is stored once they exist.
+  const [AccessToken, IdToken] = await Promise.all([
+    signJwtOffThread(accessPayload, signingKey(services, pool.Id, "access")),
+    signJwtOffThread(idPayload, signingKey(services, pool.Id, "id")),
+  ]);
+  const tokens: IssuedTokens = { AccessToken, IdToken, ExpiresIn: lifetimes.access, TokenType: "Bearer" };
   if (options.withRefreshToken) {
     const token = newRefreshToken();
     services.store.putRefreshToken({

@@ -422,8 +422,9 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         if (old.Domain !== domain.Domain) store.deleteResource("domain", poolId, old.Domain);
       }
       store.putResource("domain", poolId, domain.Domain, domain);
-      const pool = store.getResource<PoolRecord>("pool", poolId, poolId);
-      if (pool) {
+      const stored = store.getResource<PoolRecord>("pool", poolId, poolId);
+      if (stored) {
+        const pool = structuredClone(stored);
         pool[domain.CustomDomainConfig ? "CustomDomain" : "Domain"] = domain.Domain;
         store.putResource("pool", poolId, poolId, pool);
       }

@@ -16,6 +16,7 @@ import {
   sign,
   verify,
 } from "node:crypto";
+import { signOffThread } from "./offload";
 
 /** A public key as Cognito lists it in `/.well-known/jwks.json` (this exact key order). */
 // A type alias rather than an interface so it fits JSON-typed parameters (aws-jwt-verify's `Jwks`).
@@ -101,10 +102,23 @@ export function generateSigningKey(): SigningKey {
 
 /** Signs `payload` as a compact JWS with Cognito's header `{"kid":…,"alg":"RS256"}`. */
 export function signJwt(payload: object, key: SigningKey): string {
-  const privateKey = cached(privateKeys, key.privateKeyPem, () => createPrivateKey(key.privateKeyPem));
-  const signingInput = `${base64UrlJson({ kid: key.kid, alg: "RS256" })}.${base64UrlJson(payload)}`;
+  const { signingInput, privateKey } = prepareJws(payload, key);
   const signature = sign("sha256", Buffer.from(signingInput, "ascii"), privateKey);
   return `${signingInput}.${signature.toString("base64url")}`;
+}
+
+/** `signJwt` with the RSA signature computed in libuv's thread pool (token issuing hot path). */
+export async function signJwtOffThread(payload: object, key: SigningKey): Promise<string> {
+  const { signingInput, privateKey } = prepareJws(payload, key);
+  const signature = await signOffThread(Buffer.from(signingInput, "ascii"), privateKey);
+  return `${signingInput}.${signature.toString("base64url")}`;
+}
+
+function prepareJws(payload: object, key: SigningKey): { signingInput: string; privateKey: KeyObject } {
+  return {
+    signingInput: `${base64UrlJson({ kid: key.kid, alg: "RS256" })}.${base64UrlJson(payload)}`,
+    privateKey: cached(privateKeys, key.privateKeyPem, () => createPrivateKey(key.privateKeyPem)),
+  };
 }
 
 /** The pool's JWKS document, as served at `/{poolId}/.well-known/jwks.json`. */

@@ -6,10 +6,13 @@ import {
   padHex,
   parseSrpTimestamp,
   passwordMatches,
+  passwordMatchesOffThread,
   SrpError,
   type SrpSessionState,
   startSrp,
+  startSrpOffThread,
   verifyPasswordClaim,
+  verifyPasswordClaimOffThread,
 } from "./srp";
 
 // An independent, BigInt-only client (RFC 5054 group, Cognito's formulas from COGNITO-REFERENCE §3),
@@ -248,5 +251,49 @@ describe("verifyPasswordClaim", () => {
     const { state, signature } = handshake(password);
     expect(claim({ ...state, srpA: (N + 1n).toString(16) }, signature)).toBe(false);
     expect(claim({ ...state, srpA: (N - 1n).toString(16) }, signature)).toBe(false);
+  });
+});
+
+describe("off-thread variants (the sign-in hot paths)", () => {
+  it("check a plain password exactly as passwordMatches does", async () => {
+    await expect(passwordMatchesOffThread(pool, userId, password, stored)).resolves.toBe(true);
+    await expect(passwordMatchesOffThread(pool, userId, "Wrong-Horse-9!", stored)).resolves.toBe(false);
+    await expect(
+      passwordMatchesOffThread(pool, userId, password, { salt: stored.salt, verifier: "zz" }),
+    ).resolves.toBe(false);
+  });
+
+  it("run the SRP handshake against the independent client, right and wrong password", async () => {
+    for (const [pw, expected] of [
+      [password, true],
+      ["Wrong-Horse-9!", false],
+    ] as const) {
+      const client = clientSession(pw);
+      const { challengeParameters, state } = await startSrpOffThread({
+        poolShortName: pool,
+        userIdForSrp: userId,
+        stored,
+        srpA: client.srpA,
+      });
+      const signature = client.sign(challengeParameters, timestamp);
+      await expect(
+        verifyPasswordClaimOffThread({
+          poolShortName: pool,
+          state,
+          passwordClaimSignature: signature,
+          passwordClaimSecretBlock: state.secretBlock,
+          timestamp,
+          now,
+        }),
+      ).resolves.toBe(expected);
+      // The synchronous verifier agrees with the off-thread one on the same session.
+      expect(claim(state, signature)).toBe(expected);
+    }
+  });
+
+  it("refuses a degenerate A off-thread too", async () => {
+    await expect(
+      startSrpOffThread({ poolShortName: pool, userIdForSrp: userId, stored, srpA: N.toString(16) }),
+    ).rejects.toThrow(SrpError);
   });
 });

@@ -13,6 +13,7 @@
  * @module
  */
 import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { modPowOffThread } from "./offload";
 
 /** Thrown when a client's SRP input cannot be used (malformed hex, `A mod N == 0`). */
 export class SrpError extends Error {
@@ -150,6 +151,40 @@ function modPow(base: bigint, exponent: bigint): bigint {
   return hexToBig(openssl.computeSecret(bigToBuffer(reduced)).toString("hex"));
 }
 
+/**
+ * The SRP computations are written once, as generators that yield each modexp they need
+ * (`[base, exponent]`) and receive its result; `runInline` answers on the calling thread,
+ * `runOffThread` on the modexp worker (see `offload.ts`), for the sign-in hot paths.
+ */
+type ModPowRequest = readonly [base: bigint, exponent: bigint];
+type SrpSteps<T> = Generator<ModPowRequest, T, bigint>;
+
+function runInline<T>(steps: SrpSteps<T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next(modPow(...step.value));
+  return step.value;
+}
+
+async function runOffThread<T>(steps: SrpSteps<T>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    const [base, exponent] = step.value;
+    const reduced = base % N;
+    const result =
+      reduced < 2n || reduced > N - 2n || exponent === 0n
+        ? modPowBigInt(reduced, exponent)
+        : hexToBig(
+            await modPowOffThread(
+              N_HEX,
+              bigToBuffer(reduced).toString("hex"),
+              bigToBuffer(exponent).toString("hex"),
+            ),
+          );
+    step = steps.next(result);
+  }
+  return step.value;
+}
+
 /** Parses client- or store-supplied hex, refusing anything that is not a plausible group element. */
 function parseHex(hex: string, what: string): bigint {
   if (!HEX.test(hex) || hex.length > MAX_HEX_DIGITS) throw new SrpError(`${what} is not a valid hex number`);
@@ -210,13 +245,32 @@ export function passwordMatches(
   password: string,
   stored: SrpVerifier,
 ): boolean {
+  return runInline(passwordMatchSteps(poolShortName, userIdForSrp, password, stored));
+}
+
+/** `passwordMatches` with its modexp on the worker thread (sign-in hot path). */
+export function passwordMatchesOffThread(
+  poolShortName: string,
+  userIdForSrp: string,
+  password: string,
+  stored: SrpVerifier,
+): Promise<boolean> {
+  return runOffThread(passwordMatchSteps(poolShortName, userIdForSrp, password, stored));
+}
+
+function* passwordMatchSteps(
+  poolShortName: string,
+  userIdForSrp: string,
+  password: string,
+  stored: SrpVerifier,
+): SrpSteps<boolean> {
   let storedVerifier: bigint;
   try {
     storedVerifier = parseHex(stored.verifier, "stored verifier");
   } catch {
     return false;
   }
-  const candidate = modPow(G, computeX(poolShortName, userIdForSrp, password, stored.salt));
+  const candidate = yield [G, computeX(poolShortName, userIdForSrp, password, stored.salt)];
   return timingSafeEqual(elementBytes(candidate), elementBytes(storedVerifier % N));
 }
 
@@ -226,12 +280,28 @@ export function passwordMatches(
  *
  * @throws SrpError when `SRP_A` is not hex or `A mod N == 0` (Cognito refuses such an A too).
  */
-export function startSrp(input: {
+export function startSrp(input: SrpStartInput): SrpStart {
+  return runInline(startSteps(input));
+}
+
+/** `startSrp` with its modexp on the worker thread (sign-in hot path). */
+export function startSrpOffThread(input: SrpStartInput): Promise<SrpStart> {
+  return runOffThread(startSteps(input));
+}
+
+export interface SrpStartInput {
   poolShortName: string;
   userIdForSrp: string;
   stored: SrpVerifier;
   srpA: string;
-}): { challengeParameters: SrpChallengeParameters; state: SrpSessionState } {
+}
+
+export interface SrpStart {
+  challengeParameters: SrpChallengeParameters;
+  state: SrpSessionState;
+}
+
+function* startSteps(input: SrpStartInput): SrpSteps<SrpStart> {
   const a = parseHex(input.srpA, "SRP_A");
   if (a % N === 0n) throw new SrpError("SRP_A mod N cannot be 0");
   const v = parseHex(input.stored.verifier, "stored verifier") % N;
@@ -239,7 +309,7 @@ export function startSrp(input: {
   for (;;) {
     const b = hexToBig(randomBytes(B_SECRET_BYTES).toString("hex"));
     if (b === 0n) continue;
-    const bigB = (K_MULTIPLIER * v + modPow(G, b)) % N;
+    const bigB = (K_MULTIPLIER * v + (yield [G, b])) % N;
     const srpB = bigToHex(bigB);
     // The clients refuse B mod N == 0 and u == 0; redraw b in those (astronomically rare) cases.
     if (bigB === 0n || computeU(srpA, srpB) === 0n) continue;
@@ -309,14 +379,25 @@ export function parseSrpTimestamp(timestamp: string): Date | undefined {
  *
  * @throws SrpError only when the stored state itself is corrupt (not hex).
  */
-export function verifyPasswordClaim(input: {
+export function verifyPasswordClaim(input: PasswordClaimInput): boolean {
+  return runInline(claimSteps(input));
+}
+
+/** `verifyPasswordClaim` with its modexps on the worker thread (sign-in hot path). */
+export function verifyPasswordClaimOffThread(input: PasswordClaimInput): Promise<boolean> {
+  return runOffThread(claimSteps(input));
+}
+
+export interface PasswordClaimInput {
   poolShortName: string;
   state: SrpSessionState;
   passwordClaimSignature: string;
   passwordClaimSecretBlock: string;
   timestamp: string;
   now?: Date;
-}): boolean {
+}
+
+function* claimSteps(input: PasswordClaimInput): SrpSteps<boolean> {
   const { state } = input;
   if (!constantTimeEqualStrings(input.passwordClaimSecretBlock, state.secretBlock)) return false;
   const claimedAt = parseSrpTimestamp(input.timestamp);
@@ -327,7 +408,7 @@ export function verifyPasswordClaim(input: {
   const b = parseHex(state.b, "b");
   const v = parseHex(state.verifier, "stored verifier");
   const u = computeU(state.srpA, state.srpB);
-  const s = modPow((a * modPow(v, u)) % N, b);
+  const s = yield [(a * (yield [v, u])) % N, b];
   const key = derivePasswordKey(s, u);
   const expected = createHmac("sha256", key)
     .update(

@@ -75,7 +75,7 @@ export async function mintUserTokens(
     user,
     options.refresh ? "TokenGeneration_RefreshTokens" : "TokenGeneration_HostedAuth",
   );
-  const issued = issueTokens(services, pool, client, user, {
+  const issued = await issueTokens(services, pool, client, user, {
     ...(overrides ? { overrides } : {}),
     scopes: options.scopes,
     authTime: options.authTime,

@@ -46,6 +46,21 @@ CREATE INDEX IF NOT EXISTS outbox_by_recipient ON outbox (recipient);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/** Bound on the parsed-resource cache; only reached by a store with that many pools and clients. */
+const MAX_CACHED_RESOURCES = 10_000;
+
+function resourceKey(kind: ResourceKind, poolId: string, id: string): string {
+  return `${kind}\u0000${poolId}\u0000${id}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export type ResourceKind = "pool" | "client" | "group" | "resource-server" | "domain" | "idp";
 
 export interface RefreshTokenRow {
@@ -112,7 +127,14 @@ export class Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      // A rolled-back transaction may have cached what it read after its own writes.
+      this.resourceCache.clear();
+      this.resourceIdIndex.clear();
+      throw err;
+    }
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -138,47 +160,77 @@ export class Store {
     return row?.value;
   }
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(key, value);
+    this.stmt(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(key, value);
   }
 
   // --- resources (pools, clients, groups, resource servers, domains, identity providers) ---
+  /**
+   * Pools, clients, groups... are read on every request and written rarely, so parsed records are
+   * kept in memory (write-through: every put and delete goes to SQLite first, then to the cache).
+   * Cached records are deeply frozen: a caller that wants to change one builds a new record and
+   * puts it.
+   */
+  private readonly resourceCache = new Map<string, Readonly<unknown> | null>();
+  private readonly resourceIdIndex = new Map<string, string>();
+
   getResource<T>(kind: ResourceKind, poolId: string, id: string): T | undefined {
-    const row = this.db
-      .prepare("SELECT data FROM resources WHERE kind = ? AND pool_id = ? AND id = ?")
-      .get(kind, poolId, id) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as T) : undefined;
+    const key = resourceKey(kind, poolId, id);
+    if (this.resourceCache.has(key)) return (this.resourceCache.get(key) ?? undefined) as T | undefined;
+    const row = this.stmt("SELECT data FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").get(
+      kind,
+      poolId,
+      id,
+    ) as { data: string } | undefined;
+    return this.cacheResource(key, kind, id, row?.data) as T | undefined;
   }
   findResourceById<T>(kind: ResourceKind, id: string): T | undefined {
-    const row = this.stmt("SELECT data FROM resources WHERE kind = ? AND id = ?").get(kind, id) as
-      | { data: string }
+    const known = this.resourceIdIndex.get(`${kind}\u0000${id}`);
+    if (known !== undefined && this.resourceCache.has(known))
+      return (this.resourceCache.get(known) ?? undefined) as T | undefined;
+    const row = this.stmt("SELECT pool_id, data FROM resources WHERE kind = ? AND id = ?").get(kind, id) as
+      | { pool_id: string; data: string }
       | undefined;
-    return row ? (JSON.parse(row.data) as T) : undefined;
+    if (!row) return undefined;
+    return this.cacheResource(resourceKey(kind, row.pool_id, id), kind, id, row.data) as T | undefined;
+  }
+  private cacheResource(key: string, kind: ResourceKind, id: string, data: string | undefined): unknown {
+    const value = data === undefined ? null : deepFreeze(JSON.parse(data));
+    if (this.resourceCache.size >= MAX_CACHED_RESOURCES) {
+      this.resourceCache.clear();
+      this.resourceIdIndex.clear();
+    }
+    this.resourceCache.set(key, value);
+    if (value !== null) this.resourceIdIndex.set(`${kind}\u0000${id}`, key);
+    return value ?? undefined;
   }
   putResource(kind: ResourceKind, poolId: string, id: string, data: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO resources (kind, pool_id, id, data, seq) VALUES (?, ?, ?, ?, ?)
+    const json = JSON.stringify(data);
+    this.stmt(
+      `INSERT INTO resources (kind, pool_id, id, data, seq) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(kind, pool_id, id) DO UPDATE SET data = excluded.data`,
-      )
-      .run(kind, poolId, id, JSON.stringify(data), this.nextSeq());
+    ).run(kind, poolId, id, json, this.nextSeq());
+    this.resourceCache.delete(resourceKey(kind, poolId, id));
   }
   deleteResource(kind: ResourceKind, poolId: string, id: string): boolean {
-    return (
-      this.stmt("DELETE FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").run(kind, poolId, id)
-        .changes > 0
-    );
+    const changes = this.stmt("DELETE FROM resources WHERE kind = ? AND pool_id = ? AND id = ?").run(
+      kind,
+      poolId,
+      id,
+    ).changes;
+    this.resourceCache.delete(resourceKey(kind, poolId, id));
+    this.resourceIdIndex.delete(`${kind}\u0000${id}`);
+    return changes > 0;
   }
   listResources<T>(kind: ResourceKind, poolId: string | null): T[] {
     const rows = (
       poolId === null
         ? this.stmt("SELECT data FROM resources WHERE kind = ? ORDER BY seq").all(kind)
-        : this.db
-            .prepare("SELECT data FROM resources WHERE kind = ? AND pool_id = ? ORDER BY seq")
-            .all(kind, poolId)
+        : this.stmt("SELECT data FROM resources WHERE kind = ? AND pool_id = ? ORDER BY seq").all(
+            kind,
+            poolId,
+          )
     ) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as T);
   }
@@ -197,14 +249,14 @@ export class Store {
         this.stmt(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
       }
     });
+    this.resourceCache.clear();
+    this.resourceIdIndex.clear();
   }
 
   // --- users ---
   getUserByKey(poolId: string, usernameKey: string): UserRecord | undefined {
     return this.userFrom(
-      this.db
-        .prepare("SELECT data FROM users WHERE pool_id = ? AND username_key = ?")
-        .get(poolId, usernameKey),
+      this.stmt("SELECT data FROM users WHERE pool_id = ? AND username_key = ?").get(poolId, usernameKey),
     );
   }
   getUserBySub(poolId: string, sub: string): UserRecord | undefined {
@@ -227,37 +279,33 @@ export class Store {
   }
   /** Users in creation order, starting after `afterSeq`. */
   listUsers(poolId: string, afterSeq: number, limit: number): { user: UserRecord; seq: number }[] {
-    const rows = this.db
-      .prepare("SELECT data, seq FROM users WHERE pool_id = ? AND seq > ? ORDER BY seq LIMIT ?")
-      .all(poolId, afterSeq, limit) as { data: string; seq: number }[];
+    const rows = this.stmt(
+      "SELECT data, seq FROM users WHERE pool_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+    ).all(poolId, afterSeq, limit) as { data: string; seq: number }[];
     return rows.map((r) => ({ user: JSON.parse(r.data) as UserRecord, seq: r.seq }));
   }
   countUsers(poolId: string): number {
     return (this.stmt("SELECT COUNT(*) AS n FROM users WHERE pool_id = ?").get(poolId) as { n: number }).n;
   }
   insertUser(user: UserRecord, keys: UserKeys): void {
-    this.db
-      .prepare(
-        `INSERT INTO users (pool_id, username_key, sub, email_key, phone_key, preferred_key, seq, data)
+    this.stmt(
+      `INSERT INTO users (pool_id, username_key, sub, email_key, phone_key, preferred_key, seq, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        user.poolId,
-        keys.usernameKey,
-        user.sub,
-        keys.emailKey,
-        keys.phoneKey,
-        keys.preferredKey,
-        this.nextSeq(),
-        JSON.stringify(user),
-      );
+    ).run(
+      user.poolId,
+      keys.usernameKey,
+      user.sub,
+      keys.emailKey,
+      keys.phoneKey,
+      keys.preferredKey,
+      this.nextSeq(),
+      JSON.stringify(user),
+    );
   }
   updateUser(user: UserRecord, keys: UserKeys): void {
-    this.db
-      .prepare(
-        `UPDATE users SET email_key = ?, phone_key = ?, preferred_key = ?, data = ? WHERE pool_id = ? AND sub = ?`,
-      )
-      .run(keys.emailKey, keys.phoneKey, keys.preferredKey, JSON.stringify(user), user.poolId, user.sub);
+    this.stmt(
+      `UPDATE users SET email_key = ?, phone_key = ?, preferred_key = ?, data = ? WHERE pool_id = ? AND sub = ?`,
+    ).run(keys.emailKey, keys.phoneKey, keys.preferredKey, JSON.stringify(user), user.poolId, user.sub);
   }
   deleteUser(poolId: string, sub: string): void {
     this.transaction(() => {
@@ -276,29 +324,35 @@ export class Store {
 
   // --- groups membership ---
   addToGroup(poolId: string, groupName: string, sub: string): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO group_members (pool_id, group_name, sub) VALUES (?, ?, ?)")
-      .run(poolId, groupName, sub);
+    this.stmt("INSERT OR IGNORE INTO group_members (pool_id, group_name, sub) VALUES (?, ?, ?)").run(
+      poolId,
+      groupName,
+      sub,
+    );
   }
   removeFromGroup(poolId: string, groupName: string, sub: string): void {
-    this.db
-      .prepare("DELETE FROM group_members WHERE pool_id = ? AND group_name = ? AND sub = ?")
-      .run(poolId, groupName, sub);
+    this.stmt("DELETE FROM group_members WHERE pool_id = ? AND group_name = ? AND sub = ?").run(
+      poolId,
+      groupName,
+      sub,
+    );
   }
   groupsOf(poolId: string, sub: string): string[] {
     return (
-      this.db
-        .prepare("SELECT group_name FROM group_members WHERE pool_id = ? AND sub = ? ORDER BY group_name")
-        .all(poolId, sub) as {
+      this.stmt("SELECT group_name FROM group_members WHERE pool_id = ? AND sub = ? ORDER BY group_name").all(
+        poolId,
+        sub,
+      ) as {
         group_name: string;
       }[]
     ).map((r) => r.group_name);
   }
   membersOf(poolId: string, groupName: string): string[] {
     return (
-      this.db
-        .prepare("SELECT sub FROM group_members WHERE pool_id = ? AND group_name = ? ORDER BY sub")
-        .all(poolId, groupName) as {
+      this.stmt("SELECT sub FROM group_members WHERE pool_id = ? AND group_name = ? ORDER BY sub").all(
+        poolId,
+        groupName,
+      ) as {
         sub: string;
       }[]
     ).map((r) => r.sub);
@@ -309,42 +363,36 @@ export class Store {
 
   // --- codes ---
   putCode(poolId: string, sub: string, purpose: string, code: string, expiresAt: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO codes (pool_id, sub, purpose, code, expires_at) VALUES (?, ?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO codes (pool_id, sub, purpose, code, expires_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(pool_id, sub, purpose) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at`,
-      )
-      .run(poolId, sub, purpose, code, expiresAt);
+    ).run(poolId, sub, purpose, code, expiresAt);
   }
   getCode(poolId: string, sub: string, purpose: string): CodeRow | undefined {
-    const row = this.db
-      .prepare("SELECT code, expires_at FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?")
-      .get(poolId, sub, purpose) as { code: string; expires_at: number } | undefined;
+    const row = this.stmt(
+      "SELECT code, expires_at FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?",
+    ).get(poolId, sub, purpose) as { code: string; expires_at: number } | undefined;
     return row ? { code: row.code, expiresAt: row.expires_at } : undefined;
   }
   deleteCode(poolId: string, sub: string, purpose: string): void {
-    this.db
-      .prepare("DELETE FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?")
-      .run(poolId, sub, purpose);
+    this.stmt("DELETE FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?").run(poolId, sub, purpose);
   }
 
   // --- refresh tokens ---
   putRefreshToken(row: RefreshTokenRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO refresh_tokens (token, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
+    this.stmt(
+      `INSERT INTO refresh_tokens (token, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        row.token,
-        row.poolId,
-        row.clientId,
-        row.sub,
-        row.originJti,
-        row.authTime,
-        row.expiresAt,
-        row.revoked ? 1 : 0,
-      );
+    ).run(
+      row.token,
+      row.poolId,
+      row.clientId,
+      row.sub,
+      row.originJti,
+      row.authTime,
+      row.expiresAt,
+      row.revoked ? 1 : 0,
+    );
   }
   getRefreshToken(token: string): RefreshTokenRow | undefined {
     const r = this.stmt("SELECT * FROM refresh_tokens WHERE token = ?").get(token) as
@@ -365,20 +413,19 @@ export class Store {
   revokeRefreshToken(token: string, originJti: string, at: number): void {
     this.transaction(() => {
       this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE token = ?").run(token);
-      this.db
-        .prepare("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)")
-        .run(originJti, at);
+      this.stmt("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)").run(
+        originJti,
+        at,
+      );
     });
   }
   /** Global sign-out: every refresh token of the user, and every access token minted with one, stops working. */
   revokeAllRefreshTokens(poolId: string, sub: string, at: number): void {
     this.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at)
+      this.stmt(
+        `INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at)
            SELECT origin_jti, ? FROM refresh_tokens WHERE pool_id = ? AND sub = ? AND revoked = 0`,
-        )
-        .run(at, poolId, sub);
+      ).run(at, poolId, sub);
       this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
     });
   }
@@ -388,12 +435,10 @@ export class Store {
 
   // --- auth sessions ---
   putSession(id: string, expiresAt: number, data: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO sessions (id, expires_at, data) VALUES (?, ?, ?)
+    this.stmt(
+      `INSERT INTO sessions (id, expires_at, data) VALUES (?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
-      )
-      .run(id, expiresAt, JSON.stringify(data));
+    ).run(id, expiresAt, JSON.stringify(data));
   }
   getSession<T>(id: string): { expiresAt: number; data: T } | undefined {
     const row = this.stmt("SELECT expires_at, data FROM sessions WHERE id = ?").get(id) as
@@ -410,35 +455,32 @@ export class Store {
 
   // --- signing keys ---
   getSigningKey(poolId: string, use: "id" | "access"): SigningKeyRow | undefined {
-    const row = this.db
-      .prepare("SELECT kid, private_pem, public_jwk FROM signing_keys WHERE pool_id = ? AND use = ?")
-      .get(poolId, use) as { kid: string; private_pem: string; public_jwk: string } | undefined;
+    const row = this.stmt(
+      "SELECT kid, private_pem, public_jwk FROM signing_keys WHERE pool_id = ? AND use = ?",
+    ).get(poolId, use) as { kid: string; private_pem: string; public_jwk: string } | undefined;
     return row
       ? { kid: row.kid, privateKeyPem: row.private_pem, publicJwk: JSON.parse(row.public_jwk) }
       : undefined;
   }
   putSigningKey(poolId: string, use: "id" | "access", key: SigningKeyRow): void {
-    this.db
-      .prepare(
-        "INSERT OR REPLACE INTO signing_keys (pool_id, use, kid, private_pem, public_jwk) VALUES (?, ?, ?, ?, ?)",
-      )
-      .run(poolId, use, key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk));
+    this.stmt(
+      "INSERT OR REPLACE INTO signing_keys (pool_id, use, kid, private_pem, public_jwk) VALUES (?, ?, ?, ?, ?)",
+    ).run(poolId, use, key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk));
   }
 
   // --- outbox ---
   addMessage(msg: Omit<OutboxMessage, "id">): void {
-    this.db
-      .prepare(
-        "INSERT INTO outbox (created_at, pool_id, medium, recipient, subject, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(msg.createdAt, msg.poolId, msg.medium, msg.recipient, msg.subject, msg.body, msg.kind);
+    this.stmt(
+      "INSERT INTO outbox (created_at, pool_id, medium, recipient, subject, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(msg.createdAt, msg.poolId, msg.medium, msg.recipient, msg.subject, msg.body, msg.kind);
   }
   listMessages(recipient: string | undefined, limit = 200): OutboxMessage[] {
     const rows = (
       recipient
-        ? this.db
-            .prepare("SELECT * FROM outbox WHERE lower(recipient) = lower(?) ORDER BY id DESC LIMIT ?")
-            .all(recipient, limit)
+        ? this.stmt("SELECT * FROM outbox WHERE lower(recipient) = lower(?) ORDER BY id DESC LIMIT ?").all(
+            recipient,
+            limit,
+          )
         : this.stmt("SELECT * FROM outbox ORDER BY id DESC LIMIT ?").all(limit)
     ) as Record<string, string | number | null>[];
     return rows.map((r) => ({

@@ -120,6 +120,21 @@ describe("InitiateAuth and tokens", () => {
     expect((await passwordAuth("grace", PASSWORD)).AuthenticationResult).toBeDefined();
   });
 
+  it("counts concurrent failures: parallel wrong passwords cannot outrun the lockout", async () => {
+    await createConfirmedUser(t.client, poolId, "quentin");
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, () => errorOf(passwordAuth("quentin", "Wrong-Password-1"))),
+    );
+    const messages = attempts.map((e) => e.message);
+    // Every attempt failed, at most five were checked against the password, the rest were locked out.
+    expect(
+      messages.every((m) => m === "Incorrect username or password." || m === "Password attempts exceeded"),
+    ).toBe(true);
+    expect(messages.filter((m) => m === "Password attempts exceeded").length).toBeGreaterThan(0);
+    const locked = await errorOf(passwordAuth("quentin", PASSWORD));
+    expect(locked).toMatchObject({ name: "NotAuthorizedException", message: "Password attempts exceeded" });
+  });
+
   it("refreshes tokens with REFRESH_TOKEN_AUTH, keeping auth_time and origin_jti, without a new refresh token", async () => {
     const first = await passwordAuth("frank", PASSWORD);
     t.clock.advance(60_000);

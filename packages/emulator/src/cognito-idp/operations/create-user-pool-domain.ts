@@ -22,7 +22,7 @@ const Request = z.object({
 }) satisfies z.ZodType<CreateUserPoolDomainCommandInput>;
 
 export const CreateUserPoolDomain = operation(Request, (req, services) => {
-  const pool = requirePool(services, req.UserPoolId);
+  const pool = structuredClone(requirePool(services, req.UserPoolId));
   if (services.store.findResourceById("domain", req.Domain))
     throw new InvalidParameterException("Domain already exists.");
   if (pool.Domain)

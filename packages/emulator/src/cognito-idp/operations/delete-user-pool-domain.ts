@@ -11,7 +11,7 @@ const Request = z.object({
 }) satisfies z.ZodType<DeleteUserPoolDomainCommandInput>;
 
 export const DeleteUserPoolDomain = operation(Request, (req, services) => {
-  const pool = requirePool(services, req.UserPoolId);
+  const pool = structuredClone(requirePool(services, req.UserPoolId));
   if (!services.store.getResource("domain", req.UserPoolId, req.Domain)) {
     throw new InvalidParameterException("No such domain or user pool exists.");
   }

@@ -34,7 +34,9 @@ const Request = z.object({
 }) satisfies z.ZodType<SetUserPoolMfaConfigCommandInput>;
 
 export const SetUserPoolMfaConfig = operation(Request, (req, services) => {
-  const pool: ReturnType<typeof requirePool> & PoolInternals = requirePool(services, req.UserPoolId);
+  const pool: ReturnType<typeof requirePool> & PoolInternals = structuredClone(
+    requirePool(services, req.UserPoolId),
+  );
   const sms =
     req.SmsMfaConfiguration?.SmsConfiguration ??
     (req.SmsMfaConfiguration ? pool.SmsConfiguration : undefined);

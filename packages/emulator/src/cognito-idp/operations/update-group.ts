@@ -13,7 +13,7 @@ const Request = z.object({
 }) satisfies z.ZodType<UpdateGroupCommandInput>;
 
 export const UpdateGroup = operation(Request, (req, services) => {
-  const group = requireGroup(services, req.UserPoolId, req.GroupName);
+  const group = structuredClone(requireGroup(services, req.UserPoolId, req.GroupName));
   if (req.Description !== undefined) group.Description = req.Description;
   if (req.RoleArn !== undefined) group.RoleArn = req.RoleArn;
   if (req.Precedence !== undefined) group.Precedence = req.Precedence;

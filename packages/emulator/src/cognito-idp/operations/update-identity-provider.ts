@@ -13,7 +13,7 @@ const Request = z.object({
 }) satisfies z.ZodType<UpdateIdentityProviderCommandInput>;
 
 export const UpdateIdentityProvider = operation(Request, (req, services) => {
-  const idp = requireIdentityProvider(services, req.UserPoolId, req.ProviderName);
+  const idp = structuredClone(requireIdentityProvider(services, req.UserPoolId, req.ProviderName));
   if (req.ProviderDetails) {
     checkProviderDetails(idp.ProviderType ?? "", req.ProviderDetails);
     idp.ProviderDetails = req.ProviderDetails;

@@ -12,7 +12,7 @@ const Request = z.object({
 }) satisfies z.ZodType<UpdateResourceServerCommandInput>;
 
 export const UpdateResourceServer = operation(Request, (req, services) => {
-  const server = requireResourceServer(services, req.UserPoolId, req.Identifier);
+  const server = structuredClone(requireResourceServer(services, req.UserPoolId, req.Identifier));
   server.Name = req.Name;
   server.Scopes = req.Scopes ?? [];
   services.store.putResource("resource-server", req.UserPoolId, req.Identifier, server);

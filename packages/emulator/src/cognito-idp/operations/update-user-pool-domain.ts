@@ -15,8 +15,9 @@ const Request = z.object({
 
 export const UpdateUserPoolDomain = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const domain = services.store.getResource<DomainRecord>("domain", req.UserPoolId, req.Domain);
-  if (!domain) throw new InvalidParameterException("Domain does not exist.");
+  const stored = services.store.getResource<DomainRecord>("domain", req.UserPoolId, req.Domain);
+  if (!stored) throw new InvalidParameterException("Domain does not exist.");
+  const domain = structuredClone(stored);
   if (req.ManagedLoginVersion !== undefined) domain.ManagedLoginVersion = req.ManagedLoginVersion;
   if (req.CustomDomainConfig) domain.CustomDomainConfig = req.CustomDomainConfig;
   services.store.putResource("domain", req.UserPoolId, req.Domain, domain);

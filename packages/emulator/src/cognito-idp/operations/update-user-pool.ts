@@ -11,7 +11,9 @@ const Request = z.object({
 }) satisfies z.ZodType<UpdateUserPoolCommandInput>;
 
 export const UpdateUserPool = operation(Request, (req, services) => {
-  const pool: ReturnType<typeof requirePool> & PoolInternals = requirePool(services, req.UserPoolId);
+  const pool: ReturnType<typeof requirePool> & PoolInternals = structuredClone(
+    requirePool(services, req.UserPoolId),
+  );
   checkMfaSettings(
     req.MfaConfiguration,
     req.SmsConfiguration !== undefined,
