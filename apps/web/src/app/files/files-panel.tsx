@@ -75,6 +75,7 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
   const [shared, setShared] = useState<StoredFile[] | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [status, setStatus] = useState("");
+  const [listFailed, setListFailed] = useState(false);
   const [error, setError] = useState("");
   const input = useRef<HTMLInputElement>(null);
 
@@ -88,7 +89,9 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
       ]);
       setMine(own);
       setShared(pub);
+      setListFailed(false);
     } catch (err) {
+      setListFailed(true);
       fail(err);
     }
   }, [bucket, privatePrefix, run, fail]);
@@ -160,7 +163,18 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
     <>
       {error ? (
         <p role="alert" className="notice">
-          {error}
+          {error}{" "}
+          {listFailed ? (
+            <button
+              type="button"
+              onClick={() => {
+                setError("");
+                void reload();
+              }}
+            >
+              Try again
+            </button>
+          ) : null}
         </p>
       ) : null}
       <p role="status" className="files-status">
@@ -196,6 +210,7 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
           <FileList
             label="Your files"
             files={mine}
+            failed={listFailed}
             empty="No files yet."
             onDownload={onDownload}
             onDelete={onDelete}
@@ -204,7 +219,13 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
       ) : null}
       <section aria-labelledby="public-files-heading">
         <h2 id="public-files-heading">Public files</h2>
-        <FileList label="Public files" files={shared} empty="No public files yet." onDownload={onDownload} />
+        <FileList
+          label="Public files"
+          files={shared}
+          failed={listFailed}
+          empty="No public files yet."
+          onDownload={onDownload}
+        />
       </section>
     </>
   );
@@ -213,11 +234,13 @@ export function FilesPanel({ initialAccess }: { initialAccess: FilesAccess }) {
 function FileList(props: {
   label: string;
   files: StoredFile[] | null;
+  /** The last listing failed (the alert says why): offer a retry instead of a stale "Loading…". */
+  failed: boolean;
   empty: string;
   onDownload: (f: StoredFile) => void;
   onDelete?: (f: StoredFile) => void;
 }) {
-  if (props.files === null) return <p className="muted">Loading…</p>;
+  if (props.files === null) return <p className="muted">{props.failed ? "Not loaded." : "Loading…"}</p>;
   if (props.files.length === 0) return <p>{props.empty}</p>;
   return (
     <ul className="files" aria-label={props.label}>

@@ -24,6 +24,13 @@ export function useFilesAccess(initial: FilesAccess) {
     pending.current ??= refreshFilesAccess()
       .then((result) => {
         if (!result.ok) throw new FilesError("CredentialsUnavailable", result.error);
+        // Signed out meanwhile (another tab): the server now answers with a guest's credentials.
+        if (initial.privatePrefix && result.access.privatePrefix !== initial.privatePrefix) {
+          throw new FilesError(
+            "CredentialsUnavailable",
+            "You were signed out. Sign in again to see your files.",
+          );
+        }
         current.current = result.access;
         setAccess(result.access);
         return result.access;
@@ -32,7 +39,7 @@ export function useFilesAccess(initial: FilesAccess) {
         pending.current = null;
       });
     return pending.current;
-  }, []);
+  }, [initial.privatePrefix]);
 
   useEffect(() => {
     const delay = Math.max(0, access.credentials.expiration - Date.now() - REFRESH_BEFORE_MS);
