@@ -114,3 +114,23 @@ test("an upload while the bucket cannot be reached ends with a kind message", as
   );
   await expect(page.getByRole("button", { name: "Upload", exact: true })).toBeEnabled();
 });
+
+test("the page renews its credentials through the server before they expire", async ({
+  page,
+  user,
+  signIn,
+}) => {
+  await page.clock.install();
+  await signIn(page, user);
+  const files = new FilesPage(page);
+  await files.open();
+  await expect(files.ownFiles.getByText("No files yet.")).toBeVisible();
+  // Identity-pool credentials last an hour; the page renews them five minutes before.
+  const renewal = page.waitForResponse(
+    (res) => res.request().method() === "POST" && res.request().headers()["next-action"] !== undefined,
+  );
+  await page.clock.fastForward("56:00");
+  expect((await renewal).status()).toBe(200);
+  const storage = await browserStorage(page);
+  for (const shape of SECRET_SHAPES) expect(storage).not.toMatch(shape);
+});
