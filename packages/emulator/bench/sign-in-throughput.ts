@@ -4,7 +4,8 @@
  * started with `src/bin/start.ts`) and against `moto_server` when it is on PATH, next to the raw
  * crypto cost of one sign-in on one core (`bench/crypto-cost.ts`).
  *
- * Run: `pnpm --filter @repo/emulator bench [seconds-per-phase]`. Prints a Markdown table.
+ * Run: `pnpm --filter @repo/emulator bench [seconds-per-phase]`. Prints a Markdown table and exits
+ * non-zero when a goal is missed. `BENCH_CPU_PROFILE_DIR=<dir>` also writes the server's CPU profile.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createDiffieHellman, createHash, createHmac, randomBytes } from "node:crypto";
@@ -245,7 +246,11 @@ function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
 
 async function startEmulator(dir: string): Promise<{ url: string; child: ChildProcess }> {
   // Node itself with tsx's loader (not the tsx CLI, which forks): the child's pid is the server's.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/start.ts"], {
+  // BENCH_CPU_PROFILE_DIR=<dir> writes the server's V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/bin/start.ts"], {
     cwd: packageDir,
     env: {
       ...process.env,
