@@ -1,0 +1,18 @@
+import "server-only";
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { env } from "~/env";
+
+/** The pool's region, from its issuer (`https://cognito-idp.{region}.amazonaws.com/{poolId}`). */
+const region =
+  /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\//.exec(env.COGNITO_ISSUER)?.[1] ?? env.AWS_REGION;
+
+/**
+ * Cognito's user-pool API for calls made with a user's access token (GetUser, ChangePassword,
+ * MFA, ...). Those operations are unsigned, so no AWS credentials are involved; locally the
+ * endpoint is the emulator's, on AWS the regional endpoint.
+ */
+export const cognito = new CognitoIdentityProviderClient({
+  region,
+  maxAttempts: 2,
+  ...(env.COGNITO_ENDPOINT ? { endpoint: env.COGNITO_ENDPOINT } : {}),
+});
