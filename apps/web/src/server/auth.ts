@@ -8,6 +8,7 @@ import { env } from "~/env";
 import { dynamo } from "./dynamo";
 import { SessionExpiredError } from "./errors";
 import { wellKnownUrl } from "./oidc";
+import { isRevokedSignIn, revokeSignIns, signInsRevokedAt } from "./sign-in-revocation";
 import { saveTokensForAccount } from "./token-store";
 
 declare module "next-auth" {
@@ -45,6 +46,16 @@ export const authOptions = {
   ],
   pages: { signIn: "/signin", error: "/signin" },
   callbacks: {
+    // A sign-in authenticated before the user's last sign-out everywhere (a hosted-UI session
+    // that outlived it) is refused: the user enters their password again (sign-in-revocation.ts).
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "cognito") return true;
+      const authTime = (profile as { auth_time?: unknown } | undefined)?.auth_time;
+      if (isRevokedSignIn(authTime, await signInsRevokedAt(user.id))) {
+        return `${env.SITE_URL}/signin?reason=reauthenticate`;
+      }
+      return true;
+    },
     // Only the user's ID reaches the session object: never a token.
     session({ session, user }) {
       return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
@@ -99,6 +110,16 @@ export async function endLocalSessions(userId: string): Promise<number> {
     items.map((item) => dynamo.delete({ TableName: env.SESSIONS_TABLE, Key: { pk: item.pk, sk: item.sk } })),
   );
   return items.length;
+}
+
+/**
+ * Signs the user out everywhere on this site's side: sign-ins made so far are revoked (a
+ * hosted-UI session that outlives Cognito's global sign-out cannot start a new session), then
+ * every local session is deleted. Returns how many sessions ended.
+ */
+export async function endAllSessions(userId: string): Promise<number> {
+  await revokeSignIns(userId);
+  return endLocalSessions(userId);
 }
 
 /** Runs `fn`; when Cognito refused to refresh the session, ends it and sends the user to sign in. */

@@ -191,7 +191,9 @@ export interface SecureAccountOutcome {
  * "This wasn't me", in this order:
  * 1. feedback `Invalid` on the event (Cognito raises the risk of similar sign-ins);
  * 2. Cognito global sign-out (every refresh token of the user revoked);
- * 3. every local session of the user deleted (other browsers are signed out at their next request);
+ * 3. this site's sign-out everywhere: sign-ins made so far revoked (a hosted-UI session that
+ *    outlives step 2 cannot start a new one) and every local session of the user deleted (other
+ *    browsers are signed out at their next request);
  * 4. a required password reset (the next sign-in must go through "Forgot your password?").
  *
  * An event that is not the user's stops everything before any change. Otherwise a failing step

@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
 const messages: Record<string, string> = {
   expired: "Your session has ended. Please sign in again.",
   signedout: "You are signed out.",
+  reauthenticate:
+    "Your account was signed out everywhere. For your security, sign in again with your password.",
   OAuthCallback: "Sign-in did not complete. Please try again.",
   OAuthSignin: "The sign-in service could not be reached. Please try again in a moment.",
   Callback: "Sign-in did not complete. Please try again.",
@@ -34,7 +36,11 @@ export default async function SignInPage({
         </p>
       ) : null}
       <p>Sign in with your email, phone number or username, or with your organisation's account.</p>
-      <SignInButtons callbackUrl={callbackUrl} providers={env.IDENTITY_PROVIDERS} />
+      <SignInButtons
+        callbackUrl={callbackUrl}
+        providers={env.IDENTITY_PROVIDERS}
+        passwordAgain={params.reason === "reauthenticate"}
+      />
     </>
   );
 }

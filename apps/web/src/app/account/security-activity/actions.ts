@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { endLocalSessions, requireSession } from "~/server/auth";
+import { endAllSessions, endLocalSessions, requireSession } from "~/server/auth";
 import {
   confirmEvent,
   EventId,
@@ -68,7 +68,7 @@ export async function reportEventNotMe(form: FormData): Promise<void> {
   const { userId, username } = await signedInUser();
   const eventId = eventIdOf(form);
   const outcome = await handled(userId, () =>
-    secureAccount(userPoolAdmin, () => endLocalSessions(userId), username, eventId),
+    secureAccount(userPoolAdmin, () => endAllSessions(userId), username, eventId),
   );
   await clearSessionCookie();
   const query = outcome.failed.length > 0 ? `?incomplete=${outcome.failed.join(",")}` : "";
