@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "hono";
+import { type RequestInfo, requestInfoOf } from "./request-info";
 
 /** What one AWS JSON 1.1 service (`X-Amz-Target: <prefix><Op>` on `POST /`) plugs into the shared handler. */
 export interface AwsJsonService<S> {
   targetPrefix: string;
-  find: (operation: string) => { handle: (body: unknown, services: S) => Promise<unknown> } | undefined;
+  find: (
+    operation: string,
+  ) => { handle: (body: unknown, services: S, request: RequestInfo) => Promise<unknown> } | undefined;
   services: S;
   /** The service's `InvalidParameterException` and `UnknownOperationException`. */
   invalidParameter: (message: string) => Error;
@@ -42,7 +45,7 @@ export function awsJsonHandler<S>(service: AwsJsonService<S>) {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw service.invalidParameter("Request body must be a JSON object.");
       }
-      const result = await op.handle(body, service.services);
+      const result = await op.handle(body, service.services, requestInfoOf(c));
       return c.body(JSON.stringify(result ?? {}), 200, {
         "content-type": "application/x-amz-json-1.1",
         "x-amzn-RequestId": requestId,

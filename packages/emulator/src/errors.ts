@@ -32,6 +32,7 @@ export const cognitoErrorCodes = [
   "UserLambdaValidationException",
   "UserNotConfirmedException",
   "UserNotFoundException",
+  "UserPoolAddOnNotEnabledException",
   "UserPoolTaggingException",
   "UsernameExistsException",
   "UnsupportedUserStateException",
@@ -129,6 +130,9 @@ export class UnsupportedTokenTypeException extends CognitoError {
 }
 export class UserLambdaValidationException extends CognitoError {
   override readonly code = "UserLambdaValidationException";
+}
+export class UserPoolAddOnNotEnabledException extends CognitoError {
+  override readonly code = "UserPoolAddOnNotEnabledException";
 }
 export class UserNotConfirmedException extends CognitoError {
   override readonly code = "UserNotConfirmedException";

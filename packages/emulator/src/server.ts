@@ -13,6 +13,7 @@ import {
   mountCognitoIdentity,
 } from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
+import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
 import type { Services } from "./cognito-idp/services";
 import { poolJwks } from "./cognito-idp/tokens";
 import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
@@ -85,6 +86,7 @@ export function createApp(
     return c.json(poolJwks(services, poolId));
   });
   mountOutbox(app, services.store);
+  mountFeedbackLinks(app, services);
   mountCognitoIdentity(app, services);
   mountCognitoIdp(app, services);
   mountHostedUi(app, services);

@@ -101,6 +101,8 @@ export const StageConfigSchema = z
     deletionProtection: z.boolean(),
     /** `AUDIT` logs risk only; `ENFORCED` acts on it (Plus feature plan). */
     threatProtection: z.enum(["AUDIT", "ENFORCED"]),
+    /** CIDR ranges whose sign-ins threat protection always blocks (`risk_exception_configuration`). */
+    blockedIpRanges: z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, "a CIDR range")).max(200),
     /** Threat-protection emails (SES identity that may send as `from`). */
     threatNotifications: z
       .object({

@@ -24,7 +24,9 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-local-user-files",
     guestAccess: true,
     deletionProtection: false,
-    threatProtection: "AUDIT",
+    threatProtection: "ENFORCED",
+    // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
+    blockedIpRanges: ["192.0.2.0/24"],
     threatNotifications: {
       from: "no-reply@localhost.example",
       sesIdentityArn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example",
@@ -57,6 +59,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     guestAccess: true,
     deletionProtection: false,
     threatProtection: "AUDIT",
+    blockedIpRanges: [],
     threatNotifications: {
       from: "security@dev.notes.example.com",
       sesIdentityArn: "arn:aws:ses:eu-west-1:111111111111:identity/dev.notes.example.com",
@@ -91,6 +94,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     guestAccess: false,
     deletionProtection: true,
     threatProtection: "ENFORCED",
+    blockedIpRanges: [],
     threatNotifications: {
       from: "security@notes.example.com",
       sesIdentityArn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com",

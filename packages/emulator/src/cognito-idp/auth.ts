@@ -21,6 +21,14 @@ import { NO_CLIENT, runTrigger, triggerAttributes } from "../triggers/cognito";
 import { newSessionId } from "./ids";
 import { findUser, maskDestination, poolShortName, saveUser } from "./pools";
 import type { Services } from "./services";
+import {
+  assessSignIn,
+  BLOCKED_MESSAGE,
+  recordFailedSignIn,
+  type SignInRequirement,
+  updateSignInEvent,
+} from "./threat/protection";
+import type { SignInSignals } from "./threat/signals";
 import { type ClaimOverrides, groupClaims, type IssuedTokens, issueTokens } from "./tokens";
 import {
   checkSecretHash,
@@ -58,6 +66,8 @@ export interface AuthSession {
   /** Set once VerifySoftwareToken succeeded inside MFA_SETUP. */
   totpVerified?: boolean;
   clientMetadata?: Record<string, string>;
+  /** The threat-protection event of this sign-in, completed when the challenge is answered. */
+  eventId?: string;
 }
 
 export interface AuthResult {
@@ -72,6 +82,11 @@ export interface AuthContext {
   client: ClientRecord;
   admin: boolean;
   clientMetadata?: Record<string, string>;
+  /** Where the sign-in comes from (threat protection). */
+  signals?: SignInSignals;
+  /** Set once threat protection assessed this sign-in. */
+  eventId?: string;
+  risk?: SignInRequirement;
 }
 
 // --- sessions -------------------------------------------------------------------------------
@@ -122,7 +137,7 @@ function endSession(services: Services, id: string, session: AuthSession): void 
 
 // --- lockout --------------------------------------------------------------------------------
 
-function checkLockout(services: Services, user: UserRecord): void {
+function checkLockout(services: Services, user: Pick<UserRecord, "failedAttempts" | "lastFailedAt">): void {
   const now = services.clock.now().getTime();
   if (user.failedAttempts > 0 && now - user.lastFailedAt > LOCKOUT_RESET_MS) {
     user.failedAttempts = 0;
@@ -173,10 +188,25 @@ export function checkFlowAllowed(ctx: AuthContext, flow: string): void {
 function userForSignIn(services: Services, ctx: AuthContext, username: string): UserRecord {
   const user = findUser(services, ctx.pool, username);
   if (!user) {
-    if (preventsUserExistenceErrors(ctx.client)) throw new NotAuthorizedException(INCORRECT);
+    if (preventsUserExistenceErrors(ctx.client)) unknownUserFailure(services, ctx, username);
     throw new UserNotFoundException("User does not exist.");
   }
   return user;
+}
+
+/**
+ * A sign-in as a username that does not exist, when the client hides user existence: counted and
+ * locked out on the same schedule as a real user's failures, so that "Password attempts exceeded"
+ * does not tell an attacker which usernames are real.
+ */
+function unknownUserFailure(services: Services, ctx: AuthContext, username: string): never {
+  const key = username.toLowerCase();
+  const now = services.clock.now().getTime();
+  const stored = services.store.getUnknownUserFailures(ctx.pool.Id, key);
+  const failedAttempts = now - stored.lastFailedAt > LOCKOUT_RESET_MS ? 0 : stored.failedAttempts;
+  checkLockout(services, { failedAttempts, lastFailedAt: stored.lastFailedAt });
+  services.store.putUnknownUserFailures(ctx.pool.Id, key, failedAttempts + 1, now);
+  throw new NotAuthorizedException(INCORRECT);
 }
 
 async function preAuthentication(
@@ -215,8 +245,19 @@ export async function passwordAuth(
     user.password ?? { salt: "", verifier: "" },
   );
   const current = afterAwait(services, ctx, user);
-  if (!matches || !user.password) recordFailure(services, ctx.pool, current);
+  if (!matches || !user.password) {
+    recordFailedSignIn(services, ctx.pool, ctx.client.ClientId, current, ctx.signals);
+    recordFailure(services, ctx.pool, current);
+  }
+  await threatAssessment(services, ctx, current, password);
   return afterPassword(services, ctx, current);
+}
+
+/** Threat protection's verdict on a proven password: throws when blocked, else notes what it requires. */
+async function threatAssessment(services: Services, ctx: AuthContext, user: UserRecord, password?: string) {
+  const assessment = await assessSignIn(services, ctx.pool, ctx.client.ClientId, user, ctx.signals, password);
+  if (assessment.eventId) ctx.eventId = assessment.eventId;
+  ctx.risk = assessment.requirement;
 }
 
 /**
@@ -377,6 +418,7 @@ function challenge(
     admin: ctx.admin,
     attempts: 0,
     ...(ctx.clientMetadata ? { clientMetadata: ctx.clientMetadata } : {}),
+    ...(ctx.eventId ? { eventId: ctx.eventId } : {}),
     ...extra,
   });
   return {
@@ -403,10 +445,21 @@ async function mfaOrTokens(
 ): Promise<AuthResult> {
   const pool = ctx.pool as PoolRecord & { SoftwareTokenMfaEnabled?: boolean };
   const mode = pool.MfaConfiguration ?? "OFF";
-  if (mode === "OFF") return finish(services, ctx, user, source);
   const methods = userMfaMethods(pool, user);
+  const risky = ctx.risk === "mfa-if-configured" || ctx.risk === "mfa-required";
+  if (ctx.risk === "mfa-required" && methods.length === 0) {
+    // Adaptive authentication asks for MFA the user does not have: set it up, or refuse.
+    if (pool.SoftwareTokenMfaEnabled) {
+      return challenge(services, ctx, user, "MFA_SETUP", {
+        MFAS_CAN_SETUP: JSON.stringify(["SOFTWARE_TOKEN_MFA"]),
+      });
+    }
+    updateSignInEvent(services, ctx.eventId, { response: "Fail", blockedForMissingMfa: true });
+    throw new NotAuthorizedException(BLOCKED_MESSAGE);
+  }
+  if (mode === "OFF" && !(risky && methods.length > 0)) return finish(services, ctx, user, source);
   if (methods.length === 0) {
-    if (mode === "OPTIONAL") return finish(services, ctx, user, source);
+    if (mode === "OPTIONAL" || mode === "OFF") return finish(services, ctx, user, source);
     // MFA required and nothing set up: SMS if the user has a phone and the pool can send SMS, else setup.
     if (pool.SmsConfiguration && user.attributes.phone_number) return smsChallenge(services, ctx, user);
     const canSetup = [
@@ -528,6 +581,7 @@ async function finish(
   source: string,
 ): Promise<AuthResult> {
   const overrides = await preTokenGeneration(services, ctx, user, source);
+  updateSignInEvent(services, ctx.eventId, { response: "Pass" });
   const tokens = await issueTokens(services, ctx.pool, ctx.client, user, {
     withRefreshToken: true,
     ...(overrides ? { overrides } : {}),
@@ -593,6 +647,7 @@ export async function respondToChallenge(
   }
   const user = sessionUser(services, ctx, session, responses);
   if (session.clientMetadata && !ctx.clientMetadata) ctx.clientMetadata = session.clientMetadata;
+  if (session.eventId) ctx.eventId = session.eventId;
 
   switch (session.challenge) {
     case "PASSWORD_VERIFIER": {
@@ -621,7 +676,11 @@ export async function respondToChallenge(
       }
       await preAuthentication(services, ctx, user);
       const current = afterAwait(services, ctx, user);
-      if (!ok) recordFailure(services, ctx.pool, current);
+      if (!ok) {
+        recordFailedSignIn(services, ctx.pool, ctx.client.ClientId, current, ctx.signals);
+        recordFailure(services, ctx.pool, current);
+      }
+      await threatAssessment(services, ctx, current);
       return afterPassword(services, ctx, current);
     }
     case "NEW_PASSWORD_REQUIRED": {
@@ -658,6 +717,7 @@ export async function respondToChallenge(
       try {
         consumeCode(services, user, `mfa:${id}`, code);
       } catch {
+        updateSignInEvent(services, session.eventId, { mfa: "Failure" });
         failAttempt(
           services,
           id,
@@ -666,6 +726,7 @@ export async function respondToChallenge(
         );
       }
       endSession(services, id, session);
+      updateSignInEvent(services, session.eventId, { mfa: "Success" });
       return finish(services, ctx, user, "TokenGeneration_Authentication");
     }
     case "SOFTWARE_TOKEN_MFA": {
@@ -675,11 +736,13 @@ export async function respondToChallenge(
         ? verifyTotp(user.mfa.totpSecret, code, services.clock.now())
         : undefined;
       if (step === undefined || (user.mfa.lastTotpStep !== undefined && step <= user.mfa.lastTotpStep)) {
+        updateSignInEvent(services, session.eventId, { mfa: "Failure" });
         failAttempt(services, id, session, new CodeMismatchException("Invalid code received for user"));
       }
       user.mfa.lastTotpStep = step;
       saveUser(services, ctx.pool, user);
       endSession(services, id, session);
+      updateSignInEvent(services, session.eventId, { mfa: "Success" });
       return finish(services, ctx, user, "TokenGeneration_Authentication");
     }
     case "SELECT_MFA_TYPE": {

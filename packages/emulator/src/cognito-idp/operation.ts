@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { InvalidParameterException } from "../errors";
+import type { RequestInfo } from "../request-info";
 import type { Services } from "./services";
 
 /** One cognito-idp operation: its request schema and what it does with a valid request. */
 export interface Operation {
-  readonly handle: (body: unknown, services: Services) => Promise<unknown>;
+  readonly handle: (body: unknown, services: Services, request?: RequestInfo) => Promise<unknown>;
 }
 
 /**
@@ -13,10 +14,10 @@ export interface Operation {
  */
 export function operation<S extends z.ZodType>(
   schema: S,
-  handler: (req: z.output<S>, services: Services) => unknown | Promise<unknown>,
+  handler: (req: z.output<S>, services: Services, request: RequestInfo) => unknown | Promise<unknown>,
 ): Operation {
   return {
-    handle: async (body, services) => handler(parseRequest(schema, body), services),
+    handle: async (body, services, request = {}) => handler(parseRequest(schema, body), services, request),
   };
 }
 

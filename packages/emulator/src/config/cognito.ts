@@ -10,6 +10,7 @@ import {
 } from "../cognito-idp/pool-settings";
 import { poolArn } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
+import { putRiskConfiguration, riskSettingsFromTerraform } from "../cognito-idp/threat/risk-config";
 import { ensureSigningKeys } from "../cognito-idp/tokens";
 import type {
   ClientRecord,
@@ -29,6 +30,7 @@ export const COGNITO_RESOURCE_TYPES = [
   "aws_cognito_resource_server",
   "aws_cognito_user_pool_domain",
   "aws_cognito_identity_provider",
+  "aws_cognito_risk_configuration",
 ] as const;
 
 type Args = Record<string, unknown>;
@@ -428,6 +430,18 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         pool[domain.CustomDomainConfig ? "CustomDomain" : "Domain"] = domain.Domain;
         store.putResource("pool", poolId, poolId, pool);
       }
+    }
+    for (const raw of Object.values(r("aws_cognito_risk_configuration"))) {
+      const args = resolveReferences(raw, lenient);
+      const poolId = poolOf(args);
+      if (!poolId) continue;
+      const clientId = str(args.client_id);
+      putRiskConfiguration(services, {
+        ...riskSettingsFromTerraform(args),
+        UserPoolId: poolId,
+        ...(clientId && !clientId.startsWith("${") ? { ClientId: clientId } : {}),
+        LastModifiedDate: now,
+      });
     }
   });
   return result;

@@ -6,7 +6,7 @@ import { loginPage } from "./endpoints/login";
 import { continueSignIn } from "./flow";
 import { attempt, href, openPage, type PageContext, postPage } from "./pages";
 import { type PendingChallenge, saveSession } from "./session";
-import { answerChallenge } from "./sign-in";
+import { answerChallenge, browserSignals } from "./sign-in";
 
 export type ChallengeContext = PageContext & { pending: PendingChallenge };
 
@@ -54,7 +54,16 @@ export function challengePost(
     const ctx = { ...base, pending };
     const given = await answers(ctx);
     if ("error" in given) return render(ctx, given.error);
-    const result = await attempt(() => answerChallenge(services, hd.pool, ctx.req.client, pending, given.ok));
+    const result = await attempt(() =>
+      answerChallenge(
+        services,
+        hd.pool,
+        ctx.req.client,
+        pending,
+        given.ok,
+        browserSignals(c, ctx.req.client),
+      ),
+    );
     if ("ok" in result) return continueSignIn(ctx, result.ok);
     if (result.cause instanceof NotAuthorizedException) {
       delete ctx.session.data.pending;

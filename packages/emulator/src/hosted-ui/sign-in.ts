@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 /**
  * Sign-in through the hosted UI on top of the user-pool core: the same password check, lockout,
  * triggers and challenges (MFA, new password) as InitiateAuth / RespondToAuthChallenge. The tokens
@@ -9,7 +10,9 @@
 import { type AuthContext, type AuthResult, passwordAuth, respondToChallenge } from "../cognito-idp/auth";
 import { findUser } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
+import { type SignInSignals, signalsFrom } from "../cognito-idp/threat/signals";
 import { secretHash } from "../crypto/secret-hash";
+import { requestInfoOf } from "../request-info";
 import type { ClientRecord, PoolRecord } from "../store/types";
 import type { PendingChallenge } from "./session";
 
@@ -17,8 +20,8 @@ export type SignInStep =
   | { kind: "signed-in"; sub: string }
   | { kind: "challenge"; pending: PendingChallenge };
 
-function context(pool: PoolRecord, client: ClientRecord): AuthContext {
-  return { pool, client, admin: false };
+function context(pool: PoolRecord, client: ClientRecord, signals?: SignInSignals): AuthContext {
+  return { pool, client, admin: false, ...(signals ? { signals } : {}) };
 }
 
 function withSecretHash(client: ClientRecord, username: string): Record<string, string> {
@@ -77,8 +80,9 @@ export async function passwordSignIn(
   client: ClientRecord,
   username: string,
   password: string,
+  signals?: SignInSignals,
 ): Promise<SignInStep> {
-  const result = await passwordAuth(services, context(pool, client), {
+  const result = await passwordAuth(services, context(pool, client, signals), {
     USERNAME: username,
     PASSWORD: password,
     ...withSecretHash(client, username),
@@ -93,10 +97,11 @@ export async function answerChallenge(
   client: ClientRecord,
   pending: PendingChallenge,
   answers: Record<string, string>,
+  signals?: SignInSignals,
 ): Promise<SignInStep> {
   const result = await respondToChallenge(
     services,
-    context(pool, client),
+    context(pool, client, signals),
     pending.challenge,
     pending.session,
     {
@@ -106,4 +111,9 @@ export async function answerChallenge(
     },
   );
   return toStep(services, pool, client, pending.username, result);
+}
+
+/** The browser behind a hosted-UI request, as threat protection sees it. */
+export function browserSignals(c: Context, client: ClientRecord): SignInSignals {
+  return signalsFrom(requestInfoOf(c), client);
 }

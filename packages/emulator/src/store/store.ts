@@ -44,6 +44,16 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_by_recipient ON outbox (recipient);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS auth_events (
+  event_id TEXT PRIMARY KEY, pool_id TEXT NOT NULL, sub TEXT NOT NULL, created_at INTEGER NOT NULL,
+  ip TEXT, failed INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS auth_events_by_user ON auth_events (pool_id, sub, created_at);
+CREATE INDEX IF NOT EXISTS auth_events_by_ip ON auth_events (pool_id, ip, created_at);
+CREATE TABLE IF NOT EXISTS unknown_user_failures (
+  pool_id TEXT NOT NULL, username_key TEXT NOT NULL, failed_attempts INTEGER NOT NULL, last_failed_at INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, username_key)
+);
 `;
 
 /** Bound on the parsed-resource cache; only reached by a store with that many pools and clients. */
@@ -61,7 +71,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export type ResourceKind = "pool" | "client" | "group" | "resource-server" | "domain" | "idp";
+export type ResourceKind = "pool" | "client" | "group" | "resource-server" | "domain" | "idp" | "risk-config";
 
 export interface RefreshTokenRow {
   token: string;
@@ -245,6 +255,8 @@ export class Store {
         "codes",
         "refresh_tokens",
         "signing_keys",
+        "auth_events",
+        "unknown_user_failures",
       ]) {
         this.stmt(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
       }
@@ -466,6 +478,70 @@ export class Store {
     this.stmt(
       "INSERT OR REPLACE INTO signing_keys (pool_id, use, kid, private_pem, public_jwk) VALUES (?, ?, ?, ?, ?)",
     ).run(poolId, use, key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk));
+  }
+
+  // --- auth events (threat protection) ---
+  putAuthEvent<T extends { eventId: string; poolId: string; sub: string; createdAt: number }>(
+    event: T,
+    ip: string | undefined,
+    failed: boolean,
+  ): void {
+    this.stmt(
+      `INSERT INTO auth_events (event_id, pool_id, sub, created_at, ip, failed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(event_id) DO UPDATE SET failed = excluded.failed, data = excluded.data`,
+    ).run(
+      event.eventId,
+      event.poolId,
+      event.sub,
+      event.createdAt,
+      ip ?? null,
+      failed ? 1 : 0,
+      JSON.stringify(event),
+    );
+  }
+  getAuthEvent<T>(eventId: string): T | undefined {
+    const row = this.stmt("SELECT data FROM auth_events WHERE event_id = ?").get(eventId) as
+      | { data: string }
+      | undefined;
+    return row ? (JSON.parse(row.data) as T) : undefined;
+  }
+  /** A user's events, newest first, older than `before` (epoch ms) when given. */
+  listAuthEvents<T>(poolId: string, sub: string, limit: number, before?: number): T[] {
+    const rows = this.stmt(
+      `SELECT data FROM auth_events WHERE pool_id = ? AND sub = ? AND created_at < ?
+       ORDER BY created_at DESC, event_id DESC LIMIT ?`,
+    ).all(poolId, sub, before ?? Number.MAX_SAFE_INTEGER, limit) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as T);
+  }
+  countFailedAuthEventsFromIp(poolId: string, ip: string, since: number): number {
+    return (
+      this.stmt(
+        "SELECT COUNT(*) AS n FROM auth_events WHERE pool_id = ? AND ip = ? AND created_at >= ? AND failed = 1",
+      ).get(poolId, ip, since) as { n: number }
+    ).n;
+  }
+
+  // --- failed sign-ins of usernames that do not exist (lockout must not reveal existence) ---
+  getUnknownUserFailures(
+    poolId: string,
+    usernameKey: string,
+  ): { failedAttempts: number; lastFailedAt: number } {
+    const row = this.stmt(
+      "SELECT failed_attempts, last_failed_at FROM unknown_user_failures WHERE pool_id = ? AND username_key = ?",
+    ).get(poolId, usernameKey) as { failed_attempts: number; last_failed_at: number } | undefined;
+    return { failedAttempts: row?.failed_attempts ?? 0, lastFailedAt: row?.last_failed_at ?? 0 };
+  }
+  putUnknownUserFailures(
+    poolId: string,
+    usernameKey: string,
+    failedAttempts: number,
+    lastFailedAt: number,
+  ): void {
+    this.stmt(
+      `INSERT INTO unknown_user_failures (pool_id, username_key, failed_attempts, last_failed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(pool_id, username_key) DO UPDATE SET failed_attempts = excluded.failed_attempts,
+       last_failed_at = excluded.last_failed_at`,
+    ).run(poolId, usernameKey, failedAttempts, lastFailedAt);
   }
 
   // --- outbox ---

@@ -107,9 +107,19 @@ describe("Auth: user pool", () => {
     });
   });
 
-  it("turns threat protection on per stage (AUDIT locally, ENFORCED in prod)", () => {
-    expectResource(local, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "AUDIT" } });
+  it("turns threat protection on per stage (ENFORCED locally and in prod, AUDIT in dev)", () => {
+    expectResource(local, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "ENFORCED" } });
+    expectResource(dev, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "AUDIT" } });
     expectResource(prod, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "ENFORCED" } });
+  });
+
+  it("always blocks the local stage's demonstration range, and no range elsewhere", () => {
+    expectResource(local, CognitoRiskConfiguration, {
+      risk_exception_configuration: { blocked_ip_range_list: ["192.0.2.0/24"] },
+    });
+    for (const stack of [dev, prod]) {
+      expect(resourceWhere(stack, CognitoRiskConfiguration, {}).risk_exception_configuration).toBeUndefined();
+    }
   });
 
   it("configures adaptive authentication and compromised-credentials blocking", () => {

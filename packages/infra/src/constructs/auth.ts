@@ -205,6 +205,9 @@ export class Auth extends Construct {
         eventFilter: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
         actions: { eventAction: "BLOCK" },
       },
+      ...(config.blockedIpRanges.length > 0
+        ? { riskExceptionConfiguration: { blockedIpRangeList: config.blockedIpRanges } }
+        : {}),
     });
 
     this.groups = {

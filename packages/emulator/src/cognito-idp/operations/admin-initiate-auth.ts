@@ -2,6 +2,7 @@ import type { AdminInitiateAuthCommandInput } from "@aws-sdk/client-cognito-iden
 import { z } from "zod";
 import { ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
+import { signalsFrom } from "../threat/signals";
 import { AuthFlow, startAuth } from "./initiate-auth";
 
 const Request = z.object({
@@ -25,12 +26,18 @@ const Request = z.object({
   Session: z.string().optional(),
 }) satisfies z.ZodType<AdminInitiateAuthCommandInput>;
 
-export const AdminInitiateAuth = operation(Request, async (req, services) => {
+export const AdminInitiateAuth = operation(Request, async (req, services, request) => {
   const pool = requirePool(services, req.UserPoolId);
   const client = requirePoolClient(services, req.UserPoolId, req.ClientId);
   return startAuth(
     services,
-    { pool, client, admin: true, ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}) },
+    {
+      pool,
+      client,
+      admin: true,
+      signals: signalsFrom(request, client, undefined, req.ContextData),
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    },
     req.AuthFlow,
     req.AuthParameters ?? {},
   );

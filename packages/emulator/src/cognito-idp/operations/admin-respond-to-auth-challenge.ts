@@ -3,6 +3,7 @@ import { z } from "zod";
 import { respondToChallenge } from "../auth";
 import { ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
+import { signalsFrom } from "../threat/signals";
 import { ChallengeNameSchema } from "./respond-to-auth-challenge";
 
 const Request = z.object({
@@ -26,12 +27,18 @@ const Request = z.object({
   ClientMetadata: StringMap.optional(),
 }) satisfies z.ZodType<AdminRespondToAuthChallengeCommandInput>;
 
-export const AdminRespondToAuthChallenge = operation(Request, async (req, services) => {
+export const AdminRespondToAuthChallenge = operation(Request, async (req, services, request) => {
   const pool = requirePool(services, req.UserPoolId);
   const client = requirePoolClient(services, req.UserPoolId, req.ClientId);
   return respondToChallenge(
     services,
-    { pool, client, admin: true, ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}) },
+    {
+      pool,
+      client,
+      admin: true,
+      signals: signalsFrom(request, client, undefined, req.ContextData),
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    },
     req.ChallengeName,
     req.Session,
     req.ChallengeResponses ?? {},

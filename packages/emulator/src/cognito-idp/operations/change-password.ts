@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NotAuthorizedException } from "../../errors";
 import { operation, Token } from "../operation";
 import { saveUser } from "../pools";
+import { checkCompromisedPassword } from "../threat/protection";
 import { authenticateAccessToken } from "../tokens";
 import { checkPassword, setPassword } from "../users";
 
@@ -17,6 +18,7 @@ export const ChangePassword = operation(Request, (req, services) => {
   if (!req.PreviousPassword || !checkPassword(pool, user, req.PreviousPassword)) {
     throw new NotAuthorizedException("Incorrect username or password.");
   }
+  checkCompromisedPassword(services, pool, undefined, "PASSWORD_CHANGE", req.ProposedPassword);
   setPassword(pool, user, req.ProposedPassword, { temporary: false, now: services.clock.now().getTime() });
   saveUser(services, pool, user);
   return {};

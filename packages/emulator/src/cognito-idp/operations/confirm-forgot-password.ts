@@ -4,6 +4,7 @@ import { CodeMismatchException, UserNotFoundException } from "../../errors";
 import { runTrigger, triggerAttributes } from "../../triggers/cognito";
 import { ClientId, operation, StringMap, Username } from "../operation";
 import { checkPasswordPolicy, findUser, requireClient, saveUser } from "../pools";
+import { checkCompromisedPassword } from "../threat/protection";
 import { checkSecretHash, consumeCode, preventsUserExistenceErrors, setPassword } from "../users";
 
 const Request = z.object({
@@ -31,6 +32,7 @@ export const ConfirmForgotPassword = operation(Request, async (req, services) =>
   }
   // The policy is checked first so a refused password does not use up the code.
   checkPasswordPolicy(pool, req.Password);
+  checkCompromisedPassword(services, pool, client.ClientId, "PASSWORD_CHANGE", req.Password);
   consumeCode(services, user, "forgot", req.ConfirmationCode);
   setPassword(pool, user, req.Password, { temporary: false, now: services.clock.now().getTime() });
   if (user.status === "RESET_REQUIRED" || user.status === "FORCE_CHANGE_PASSWORD") user.status = "CONFIRMED";

@@ -8,11 +8,13 @@ import { AdminEnableUser } from "./admin-enable-user";
 import { AdminGetUser } from "./admin-get-user";
 import { AdminInitiateAuth } from "./admin-initiate-auth";
 import { AdminListGroupsForUser } from "./admin-list-groups-for-user";
+import { AdminListUserAuthEvents } from "./admin-list-user-auth-events";
 import { AdminRemoveUserFromGroup } from "./admin-remove-user-from-group";
 import { AdminResetUserPassword } from "./admin-reset-user-password";
 import { AdminRespondToAuthChallenge } from "./admin-respond-to-auth-challenge";
 import { AdminSetUserMFAPreference } from "./admin-set-user-mfa-preference";
 import { AdminSetUserPassword } from "./admin-set-user-password";
+import { AdminUpdateAuthEventFeedback } from "./admin-update-auth-event-feedback";
 import { AdminUpdateUserAttributes } from "./admin-update-user-attributes";
 import { AdminUserGlobalSignOut } from "./admin-user-global-sign-out";
 import { AssociateSoftwareToken } from "./associate-software-token";
@@ -34,6 +36,7 @@ import { DeleteUserPoolClient } from "./delete-user-pool-client";
 import { DeleteUserPoolDomain } from "./delete-user-pool-domain";
 import { DescribeIdentityProvider } from "./describe-identity-provider";
 import { DescribeResourceServer } from "./describe-resource-server";
+import { DescribeRiskConfiguration } from "./describe-risk-configuration";
 import { DescribeUserPool } from "./describe-user-pool";
 import { DescribeUserPoolClient } from "./describe-user-pool-client";
 import { DescribeUserPoolDomain } from "./describe-user-pool-domain";
@@ -55,9 +58,11 @@ import { ListUsersInGroup } from "./list-users-in-group";
 import { ResendConfirmationCode } from "./resend-confirmation-code";
 import { RespondToAuthChallenge } from "./respond-to-auth-challenge";
 import { RevokeToken } from "./revoke-token";
+import { SetRiskConfiguration } from "./set-risk-configuration";
 import { SetUserMFAPreference } from "./set-user-mfa-preference";
 import { SetUserPoolMfaConfig } from "./set-user-pool-mfa-config";
 import { SignUp } from "./sign-up";
+import { UpdateAuthEventFeedback } from "./update-auth-event-feedback";
 import { UpdateGroup } from "./update-group";
 import { UpdateIdentityProvider } from "./update-identity-provider";
 import { UpdateResourceServer } from "./update-resource-server";
@@ -70,6 +75,11 @@ import { VerifyUserAttribute } from "./verify-user-attribute";
 
 /** Every supported cognito-idp operation by wire name; `keyof` is the supported list. */
 export const operations = {
+  AdminListUserAuthEvents,
+  AdminUpdateAuthEventFeedback,
+  UpdateAuthEventFeedback,
+  SetRiskConfiguration,
+  DescribeRiskConfiguration,
   AdminAddUserToGroup,
   AdminConfirmSignUp,
   AdminCreateUser,

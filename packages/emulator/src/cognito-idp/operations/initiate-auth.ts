@@ -5,6 +5,7 @@ import { type AuthContext, checkFlowAllowed, passwordAuth, refreshAuth, srpAuth 
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
 import type { Services } from "../services";
+import { signalsFrom } from "../threat/signals";
 
 export const AuthFlow = z.enum([
   "USER_SRP_AUTH",
@@ -52,11 +53,17 @@ export async function startAuth(
   }
 }
 
-export const InitiateAuth = operation(Request, async (req, services) => {
+export const InitiateAuth = operation(Request, async (req, services, request) => {
   const { client, pool } = requireClient(services, req.ClientId);
   return startAuth(
     services,
-    { pool, client, admin: false, ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}) },
+    {
+      pool,
+      client,
+      admin: false,
+      signals: signalsFrom(request, client, req.UserContextData),
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    },
     req.AuthFlow,
     req.AuthParameters ?? {},
   );

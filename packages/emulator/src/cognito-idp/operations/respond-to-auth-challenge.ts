@@ -3,6 +3,7 @@ import { z } from "zod";
 import { respondToChallenge } from "../auth";
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
+import { signalsFrom } from "../threat/signals";
 
 export const ChallengeNameSchema = z.enum([
   "SMS_MFA",
@@ -35,11 +36,17 @@ const Request = z.object({
   ClientMetadata: StringMap.optional(),
 }) satisfies z.ZodType<RespondToAuthChallengeCommandInput>;
 
-export const RespondToAuthChallenge = operation(Request, async (req, services) => {
+export const RespondToAuthChallenge = operation(Request, async (req, services, request) => {
   const { client, pool } = requireClient(services, req.ClientId);
   return respondToChallenge(
     services,
-    { pool, client, admin: false, ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}) },
+    {
+      pool,
+      client,
+      admin: false,
+      signals: signalsFrom(request, client, req.UserContextData),
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    },
     req.ChallengeName,
     req.Session,
     req.ChallengeResponses ?? {},

@@ -4,6 +4,7 @@ import { NotAuthorizedException } from "../../errors";
 import { runTrigger, triggerAttributes } from "../../triggers/cognito";
 import { AttributeList, ClientId, operation, StringMap, Username } from "../operation";
 import { requireClient, saveUser } from "../pools";
+import { checkCompromisedPassword } from "../threat/protection";
 import {
   blankUser,
   checkSecretHash,
@@ -40,6 +41,7 @@ export const SignUp = operation(Request, async (req, services) => {
   }
   const prepared = prepareNewUser(services, pool, req.Username, toAttributeMap(req.UserAttributes));
   const user = blankUser(services, pool, prepared, "UNCONFIRMED");
+  checkCompromisedPassword(services, pool, client.ClientId, "SIGN_UP", req.Password);
   setPassword(pool, user, req.Password, { temporary: false, now: services.clock.now().getTime() });
   const response = await runTrigger(services, pool, "PreSignUp", {
     triggerSource: "PreSignUp_SignUp",

@@ -6,7 +6,7 @@ import type { HostedDomain } from "../domain";
 import { continueSignIn } from "../flow";
 import { field, form, h, links } from "../html";
 import { attempt, href, openPage, type PageContext, postPage, render, usernameLabel } from "../pages";
-import { passwordSignIn } from "../sign-in";
+import { browserSignals, passwordSignIn } from "../sign-in";
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(128),
@@ -70,7 +70,16 @@ export function loginPost(services: Services) {
       return loginPage(ctx, { error: "Enter your username and password.", username: ctx.form.username });
     }
     const { username, password } = parsed.data;
-    const result = await attempt(() => passwordSignIn(services, hd.pool, ctx.req.client, username, password));
+    const result = await attempt(() =>
+      passwordSignIn(
+        services,
+        hd.pool,
+        ctx.req.client,
+        username,
+        password,
+        browserSignals(c, ctx.req.client),
+      ),
+    );
     if ("ok" in result) return continueSignIn(ctx, result.ok);
     if (result.cause instanceof UserNotConfirmedException) {
       return c.redirect(href(ctx, "confirm", { username }), 302);

@@ -7,7 +7,7 @@ import { continueSignIn } from "../flow";
 import { field, form, h, links } from "../html";
 import { callOperation, secretHashFor } from "../operations";
 import { attempt, href, openPage, type PageContext, passwordPolicyHint, postPage, render } from "../pages";
-import { passwordSignIn } from "../sign-in";
+import { browserSignals, passwordSignIn } from "../sign-in";
 
 const SignedUp = z.object({ UserConfirmed: z.boolean(), UserSub: z.string() });
 
@@ -104,7 +104,9 @@ export const signUpPost = (services: Services) => async (c: Context, hd: HostedD
   );
   if ("error" in result) return signUpPage(ctx, result.error, kept);
   if (!result.ok.UserConfirmed) return c.redirect(href(ctx, "confirm", { username: name }), 302);
-  const signedIn = await attempt(() => passwordSignIn(services, hd.pool, ctx.req.client, name, password));
+  const signedIn = await attempt(() =>
+    passwordSignIn(services, hd.pool, ctx.req.client, name, password, browserSignals(c, ctx.req.client)),
+  );
   if ("error" in signedIn) return c.redirect(href(ctx, "login"), 302);
   return continueSignIn(ctx, signedIn.ok);
 };
