@@ -14,7 +14,7 @@
  * | `reported-device-or-ip`: feedback said an earlier event from this device or IP was not the user | 3 |
  *
  * A first sign-in has no baseline: device and network novelty need at least one earlier success.
- * Feedback "Valid" on an event makes its device and network known. Score 0 is Low, 1–2 Medium,
+ * Feedback "Valid" on an event makes its device and network known (and the journey to them plausible). Score 0 is Low, 1–2 Medium,
  * 3 and more High.
  *
  * @module
@@ -95,9 +95,15 @@ export function assessRisk(input: RiskInput): RiskAssessment {
       reasons.push("new-device");
     }
     if (network !== undefined && !known.some((e) => networkOf(e.ip) === network)) reasons.push("new-network");
+    // Feedback "Valid" from this network or device vouches for the journey too.
+    const vouched = trusted.some(
+      (e) =>
+        (network !== undefined && networkOf(e.ip) === network) ||
+        (input.deviceKey !== undefined && e.deviceKey === input.deviceKey),
+    );
     const last = successes[0];
     const km = last ? distanceKm(last.location, input.location) : undefined;
-    if (last && km !== undefined && km > MIN_TRAVEL_KM) {
+    if (!vouched && last && km !== undefined && km > MIN_TRAVEL_KM) {
       const hours = Math.max(input.now - last.createdAt, 1) / 3_600_000;
       if (km / hours > IMPOSSIBLE_SPEED_KMH) reasons.push("impossible-travel");
     }
