@@ -13,8 +13,8 @@ import {
   mountCognitoIdentity,
 } from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
-import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
 import type { Services } from "./cognito-idp/services";
+import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
 import { poolJwks } from "./cognito-idp/tokens";
 import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
 import { type LocalStack, startLocalStack } from "./config/local-stack";

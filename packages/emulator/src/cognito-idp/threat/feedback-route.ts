@@ -3,7 +3,7 @@ import { CognitoError } from "../../errors";
 import { findOperation } from "../operations";
 import type { Services } from "../services";
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
@@ -11,8 +11,8 @@ const escape = (s: string) =>
 
 function page(title: string, message: string, status: 200 | 400) {
   return new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
-      `<body><main><h1>${escape(title)}</h1><p>${escape(message)}</p></main></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+      `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`,
     { status, headers: { "content-type": "text/html; charset=utf-8" } },
   );
 }
