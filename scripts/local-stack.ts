@@ -3,7 +3,8 @@
  * 1. builds the Lambda bundles and synthesizes the `local` stage (turbo, cached);
  * 2. starts the emulator on that stack: user pool, hosted UI, API Gateway running the bundles,
  *    the DynamoDB-compatible store with the stack's tables, the outbox;
- * 3. seeds a demo user and an admin (printed with their passwords);
+ * 3. seeds a demo user and an admin (printed with their passwords; so are the accounts of the
+ *    emulator's local Google and OIDC providers, which "Continue with …" on the hosted UI reaches);
  * 4. starts the web app configured from the stack's outputs (as `cdktf output` gives them);
  * then prints every URL and `local stack ready`. Ctrl-C stops everything; data stays in `.local/`.
  *
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { LOCAL_IDP_ACCOUNTS, LOCAL_IDP_NAMES, LOCAL_IDP_PATH } from "@repo/emulator/local-idp-accounts";
 import { z } from "zod";
 import { seedUsers } from "./seed-users";
 
@@ -218,6 +220,10 @@ async function main() {
   );
   console.log(`emulator      ${emulatorUrl}  (user pool ${outputs.user_pool_id})`);
   for (const u of users) console.log(`${u.role.padEnd(13)} ${u.email} / ${u.password}`);
+  for (const name of LOCAL_IDP_NAMES) {
+    const accounts = LOCAL_IDP_ACCOUNTS[name].map((a) => `${a.email} / ${a.password}`).join(", ");
+    console.log(`${`idp ${name}`.padEnd(13)} ${emulatorUrl}${LOCAL_IDP_PATH}/${name}  ${accounts}`);
+  }
   console.log("local stack ready");
 }
 

@@ -1,8 +1,10 @@
 import { mkdtempSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { mountApiGateway } from "./api-gateway";
@@ -20,6 +22,8 @@ import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/in
 import { type LocalStack, startLocalStack } from "./config/local-stack";
 import { loadTerraform } from "./config/terraform";
 import { mountHostedUi } from "./hosted-ui";
+import { LOCAL_IDP_PATH } from "./hosted-ui/federation/accounts";
+import { createLocalIdps, type LocalIdps } from "./hosted-ui/federation/stand-ins";
 import { mountOutbox } from "./outbox/routes";
 import { mountS3, s3StoreOf } from "./s3";
 import { Store } from "./store/store";
@@ -42,6 +46,8 @@ export interface EmulatorOptions {
   dynamodb?: { port?: number; path?: string };
   /** Where S3 object bytes are kept; default `s3/` next to the store file (a temp dir for `:memory:`). */
   s3Dir?: string;
+  /** Serve the local OpenID providers under `/_idp/<name>` (default true). */
+  localIdps?: boolean;
 }
 
 export interface Emulator {
@@ -61,11 +67,21 @@ export const ACCOUNT_ID = "123456789012";
 export function createApp(
   services: Services,
   localStack: () => LocalStack | undefined = () => undefined,
-  options: { s3Dir?: string } = {},
+  options: { s3Dir?: string; localIdps?: () => LocalIdps | undefined } = {},
 ): Hono {
   const app = new Hono();
   // S3 answers bucket CORS itself, so it comes before the app-wide CORS middleware.
   if (options.s3Dir) mountS3(app, services, { dataDir: options.s3Dir });
+  // The local OpenID providers are Node request handlers (oidc-provider): they answer on the raw
+  // request and response of @hono/node-server.
+  app.all(`${LOCAL_IDP_PATH}/*`, (c) => {
+    const idps = options.localIdps?.();
+    const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+    if (!idps || !node?.incoming || !node.outgoing || !idps.handle(node.incoming, node.outgoing)) {
+      return c.json({ message: "No local identity provider is served here" }, 404);
+    }
+    return RESPONSE_ALREADY_SENT;
+  });
   const browserCors = cors({
     origin: (origin) => origin,
     credentials: true,
@@ -146,13 +162,18 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       : undefined;
   if (identity) applyIdentityResources(services, identity, s3StoreOf(services, s3Dir));
   let localStack: LocalStack | undefined;
-  const app = createApp(services, () => localStack, { s3Dir });
+  let localIdps: LocalIdps | undefined;
+  const app = createApp(services, () => localStack, { s3Dir, localIdps: () => localIdps });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
+  if (options.localIdps !== false) {
+    services.localIdpOrigin = url;
+    localIdps = createLocalIdps(services, url);
+  }
   if (infra && options.infraDir) {
     try {
       localStack = await startLocalStack({

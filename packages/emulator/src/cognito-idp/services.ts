@@ -9,4 +9,6 @@ export interface Services {
   region: string;
   accountId: string;
   triggers: TriggerRunner;
+  /** Where the emulator serves its local OpenID providers (`/_idp/<name>`), once it listens. */
+  localIdpOrigin?: string;
 }

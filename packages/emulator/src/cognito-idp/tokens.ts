@@ -1,4 +1,5 @@
 import {
+  atHash,
   generateSigningKey,
   JwtError,
   jwksOf,
@@ -77,6 +78,11 @@ export interface IssueOptions {
   withRefreshToken: boolean;
   scopes?: string[];
   overrides?: ClaimOverrides;
+  /**
+   * The ID-token claims only the OAuth endpoints add: `nonce` from the authorize request, and
+   * `at_hash` (the hash of the access token issued with it, OIDC Core §3.1.3.6).
+   */
+  oauth?: { nonce?: string; atHash: boolean };
 }
 
 export interface GroupClaims {
@@ -108,10 +114,20 @@ export function attributeClaims(user: UserRecord, client: ClientRecord): Record<
     if (name === "sub") continue;
     if (readable && readable.length > 0 && !readable.includes(name)) continue;
     if (name === "email_verified" || name === "phone_number_verified") claims[name] = value === "true";
+    // Federated users keep `identities` as a JSON string attribute; the ID token carries the array.
+    else if (name === "identities") claims[name] = parseJsonOr(value);
     else if (name === "updated_at" && /^\d+$/.test(value)) claims[name] = Number(value);
     else claims[name] = value;
   }
   return claims;
+}
+
+function parseJsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function applyOverrides(
@@ -226,11 +242,24 @@ export async function issueTokens(
     jti: newUuid(),
     username: user.username,
   };
-  // Both signatures at once, in the thread pool; the refresh token is stored once they exist.
-  const [AccessToken, IdToken] = await Promise.all([
-    signJwtOffThread(accessPayload, signingKey(services, pool.Id, "access")),
-    signJwtOffThread(idPayload, signingKey(services, pool.Id, "id")),
-  ]);
+  const oauth = options.oauth;
+  const accessKey = signingKey(services, pool.Id, "access");
+  const idKey = signingKey(services, pool.Id, "id");
+  const nonce = oauth?.nonce !== undefined ? { nonce: oauth.nonce } : {};
+  let AccessToken: string;
+  let IdToken: string;
+  if (oauth?.atHash) {
+    // `at_hash` is the hash of the access token: that one is signed first.
+    AccessToken = await signJwtOffThread(accessPayload, accessKey);
+    IdToken = await signJwtOffThread({ ...idPayload, at_hash: atHash(AccessToken), ...nonce }, idKey);
+  } else {
+    // Both signatures at once, in the thread pool.
+    [AccessToken, IdToken] = await Promise.all([
+      signJwtOffThread(accessPayload, accessKey),
+      signJwtOffThread({ ...idPayload, ...nonce }, idKey),
+    ]);
+  }
+  // The refresh token is stored once the signatures exist.
   const tokens: IssuedTokens = { AccessToken, IdToken, ExpiresIn: lifetimes.access, TokenType: "Bearer" };
   if (options.withRefreshToken) {
     const token = newRefreshToken();

@@ -1,7 +1,7 @@
 /**
  * Tokens of the OAuth endpoints. User tokens come from the user-pool core's `issueTokens` (same
- * claims, keys, lifetimes and refresh-token store as InitiateAuth) with the granted OAuth scopes;
- * the ID token then gets the two claims only the OAuth flow has, `nonce` and `at_hash`.
+ * claims, keys, lifetimes and refresh-token store as InitiateAuth) with the granted OAuth scopes
+ * and the two ID-token claims only the OAuth flow has, `nonce` and `at_hash`.
  * `client_credentials` tokens have no user and are minted here with the pool's access-token key.
  *
  * @module
@@ -12,7 +12,7 @@ import { newUuid } from "../cognito-idp/ids";
 import { issuerOf } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
 import { ensureSigningKeys, issueTokens, tokenLifetimes } from "../cognito-idp/tokens";
-import { atHash, JwtError, type SigningKey, signJwt, verifyJwt } from "../crypto/jwt";
+import { JwtError, type SigningKey, signJwt, verifyJwt } from "../crypto/jwt";
 import type { ClientRecord, PoolRecord, UserRecord } from "../store/types";
 import { OAuthError } from "./errors";
 
@@ -28,14 +28,6 @@ function poolKey(services: Services, poolId: string, use: "id" | "access"): Sign
 function decodePayload(jwt: string): Record<string, unknown> {
   const part = jwt.split(".")[1] ?? "";
   return JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;
-}
-
-function parseIdentities(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 const tokenKey = (refreshToken: string) =>
@@ -80,6 +72,7 @@ export async function mintUserTokens(
     scopes: options.scopes,
     authTime: options.authTime,
     withRefreshToken: options.refresh === undefined,
+    oauth: { atHash: true, ...(options.nonce !== undefined ? { nonce: options.nonce } : {}) },
     ...(options.refresh ? { originJti: options.refresh.originJti } : {}),
   });
   const idClaims = decodePayload(issued.IdToken);
@@ -89,20 +82,7 @@ export async function mintUserTokens(
     token_type: "Bearer",
     expires_in: issued.ExpiresIn,
   };
-  if (options.scopes.includes("openid")) {
-    // The core signs the ID token without the OAuth-only claims; add them and sign again with the
-    // pool's ID-token key. TODO(#5): let issueTokens take nonce / at_hash and drop this re-signing.
-    const withOAuth = {
-      ...idClaims,
-      // Federated users keep `identities` as a JSON string attribute; the token carries the array.
-      ...(typeof idClaims.identities === "string"
-        ? { identities: parseIdentities(idClaims.identities) }
-        : {}),
-      at_hash: atHash(issued.AccessToken),
-      ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
-    };
-    response.id_token = signJwt(withOAuth, poolKey(services, pool.Id, "id"));
-  }
+  if (options.scopes.includes("openid")) response.id_token = issued.IdToken;
   if (issued.RefreshToken) {
     response.refresh_token = issued.RefreshToken;
     const row = services.store.getRefreshToken(issued.RefreshToken);

@@ -9,6 +9,11 @@ import { CALLBACK, createCodeClient, createHostedPool, createUser, SIGN_OUT } fr
 
 const PASSWORD = "Correct-Horse-42";
 
+/** OIDC Core §3.1.3.6: the left half of the SHA-256 of the access token, base64url. */
+function expectedAtHash(accessToken: string): string {
+  return createHash("sha256").update(accessToken).digest().subarray(0, 16).toString("base64url");
+}
+
 /** What openid-client's callback would receive: the redirect to the registered callback URL. */
 function isCallback(url: string): boolean {
   return url.startsWith(CALLBACK);
@@ -82,8 +87,7 @@ describe("a relying party (openid-client 6) against the hosted UI", () => {
     expect(claims?.aud).toBe(clientId);
     expect(claims?.nonce).toBe(auth.nonce);
     expect(claims?.email).toBe(email);
-    const expectedAtHash = createHash("sha256").update(tokens.access_token).digest().subarray(0, 16);
-    expect(claims?.at_hash).toBe(expectedAtHash.toString("base64url"));
+    expect(claims?.at_hash).toBe(expectedAtHash(tokens.access_token));
     const access = JSON.parse(
       Buffer.from(tokens.access_token.split(".")[1] ?? "", "base64url").toString(),
     ) as {
@@ -115,6 +119,9 @@ describe("a relying party (openid-client 6) against the hosted UI", () => {
     expect(refreshed.access_token).not.toBe(tokens.access_token);
     expect(refreshed.refresh_token).toBeUndefined();
     expect(refreshed.claims()?.sub).toBe(claims?.sub);
+    // The refreshed ID token is bound to the access token issued with it; no nonce was sent.
+    expect(refreshed.claims()?.at_hash).toBe(expectedAtHash(refreshed.access_token));
+    expect(refreshed.claims()?.nonce).toBeUndefined();
 
     await oidc.tokenRevocation(config, tokens.refresh_token ?? "");
     await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? "")).rejects.toMatchObject({
@@ -173,5 +180,31 @@ describe("a relying party (openid-client 6) against the hosted UI", () => {
     );
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/role="alert"[^>]*>Incorrect username or password\./);
+  });
+
+  it("leaves nonce out of the ID token when the authorize request had none", async () => {
+    const browser = new Browser();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: CALLBACK,
+      scope: "openid",
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state,
+    });
+    const login = await browser.follow(url.toString(), isCallback);
+    const signedIn = await submit(
+      browser,
+      { html: await login.response.text(), url: login.url },
+      { username: email, password: PASSWORD },
+    );
+    const tokens = await oidc.authorizationCodeGrant(
+      config,
+      new URL(signedIn.headers.get("location") ?? ""),
+      { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true },
+    );
+    expect(tokens.claims()?.nonce).toBeUndefined();
+    expect(tokens.claims()?.at_hash).toBe(expectedAtHash(tokens.access_token));
   });
 });

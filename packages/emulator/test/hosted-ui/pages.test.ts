@@ -314,10 +314,15 @@ describe("hosted UI pages", () => {
     const google = /<a href="([^"]+)">Continue with Google<\/a>/.exec(html)?.[1]?.replace(/&amp;/g, "&");
     expect(google).toContain("identity_provider=Google");
 
-    // This Google provider has no oidc_issuer to reach offline: the client gets an error back, not a broken page.
+    // Google (no oidc_issuer, as on AWS) is the emulator's local stand-in, with PKCE and a nonce.
     const res = await browser.get(new URL(google ?? "", pool.domainUrl).toString());
     expect(res.status).toBe(302);
-    expect(new URL(res.headers.get("location") ?? "").searchParams.get("error")).toBe("invalid_request");
+    const atGoogle = new URL(res.headers.get("location") ?? "");
+    expect(`${atGoogle.origin}${atGoogle.pathname}`).toBe(`${t.emulator.url}/_idp/google/auth`);
+    expect(atGoogle.searchParams.get("client_id")).toBe("google-client");
+    expect(atGoogle.searchParams.get("redirect_uri")).toBe(`${pool.domainUrl}/oauth2/idpresponse`);
+    expect(atGoogle.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(atGoogle.searchParams.get("nonce")).toBeTruthy();
 
     // A provider the client does not support is refused as well.
     params.set("identity_provider", "Facebook");

@@ -70,6 +70,9 @@ describe("InitiateAuth and tokens", () => {
       username: "frank",
     });
     expect(access.aud).toBeUndefined();
+    // nonce and at_hash belong to the OAuth endpoints' ID tokens only.
+    expect(id.nonce).toBeUndefined();
+    expect(id.at_hash).toBeUndefined();
     expect(id.origin_jti).toBe(access.origin_jti);
     expect((access.exp as number) - (access.iat as number)).toBe(3600);
   });

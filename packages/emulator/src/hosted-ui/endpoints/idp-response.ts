@@ -37,7 +37,11 @@ export function idpResponse(services: Services) {
         throw new OAuthError("access_denied", parsed.data.error_description ?? parsed.data.error);
       }
       const idp = identityProvider(services, hd, pending.providerName);
-      const claims = await providerClaims(providerEndpoint(idp), new URL(c.req.url), pending);
+      const claims = await providerClaims(
+        providerEndpoint(idp, services.localIdpOrigin),
+        new URL(c.req.url),
+        pending,
+      );
       const user = await federatedUser(services, hd.pool, req.client, idp, claims);
       const session = signIn(services, c, hd, ensureSession(services, c, hd), user.sub);
       return redirectWithCode(services, c, hd, req, {

@@ -36,7 +36,10 @@ export async function startFederation(
 ): Promise<Response> {
   try {
     const idp = identityProvider(services, hd, providerName);
-    const request = await providerAuthorization(providerEndpoint(idp), `${hd.baseUrl}/oauth2/idpresponse`);
+    const request = await providerAuthorization(
+      providerEndpoint(idp, services.localIdpOrigin),
+      `${hd.baseUrl}/oauth2/idpresponse`,
+    );
     const state: FederationState = {
       poolId: hd.pool.Id,
       providerName,

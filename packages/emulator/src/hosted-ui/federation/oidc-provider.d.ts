@@ -10,7 +10,7 @@ declare module "oidc-provider" {
     save(): Promise<string>;
   }
 
-  interface InteractionContext {
+  export interface InteractionContext {
     oidc: {
       session?: { accountId?: string };
       client?: { clientId: string };
@@ -24,12 +24,39 @@ declare module "oidc-provider" {
     claims(): Promise<Record<string, unknown>>;
   }
 
+  /** What the provider stores through its adapter (tokens, sessions, interactions, grants). */
+  export type AdapterPayload = Record<string, unknown> & {
+    uid?: unknown;
+    grantId?: unknown;
+    consumed?: unknown;
+  };
+
+  interface Adapter {
+    find(id: string): Promise<AdapterPayload | undefined>;
+    findByUid(uid: string): Promise<AdapterPayload | undefined>;
+    findByUserCode(userCode: string): Promise<AdapterPayload | undefined>;
+    upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void>;
+    consume(id: string): Promise<void>;
+    destroy(id: string): Promise<void>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  export interface Interaction {
+    uid: string;
+    prompt: { name: string; reasons: string[] };
+    params: Record<string, unknown>;
+  }
+
   export interface Configuration {
+    adapter?: new (model: string) => Adapter;
     clients?: Record<string, unknown>[];
+    jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys?: string[] };
     claims?: Record<string, string[]>;
     features?: Record<string, { enabled: boolean }>;
+    pkce?: { required?: () => boolean };
     ttl?: Record<string, number>;
+    interactions?: { url?: (ctx: unknown, interaction: Interaction) => string };
     loadExistingGrant?: (ctx: InteractionContext) => Promise<Grant | undefined>;
     findAccount?: (ctx: unknown, id: string) => Promise<Account | undefined>;
   }
@@ -37,5 +64,12 @@ declare module "oidc-provider" {
   export default class Provider {
     constructor(issuer: string, configuration?: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
   }
 }

@@ -8,6 +8,7 @@
 import * as oidc from "openid-client";
 import type { IdentityProviderRecord } from "../../store/types";
 import { OAuthError } from "../errors";
+import { providerIssuer } from "./stand-ins";
 
 const configs = new Map<string, Promise<oidc.Configuration>>();
 
@@ -18,17 +19,26 @@ export interface ProviderEndpoint {
   scope: string;
 }
 
-/** Where and how to reach the provider (`invalid_request` for providers this emulator cannot use). */
-export function providerEndpoint(idp: IdentityProviderRecord): ProviderEndpoint {
+/**
+ * Where and how to reach the provider (`invalid_request` for providers this emulator cannot use).
+ * `standInOrigin` is where the emulator serves its local OpenID providers (`stand-ins.ts`).
+ */
+export function providerEndpoint(idp: IdentityProviderRecord, standInOrigin?: string): ProviderEndpoint {
   const details = idp.ProviderDetails ?? {};
   const type = idp.ProviderType;
+  if (type === "SAML") {
+    throw new OAuthError(
+      "invalid_request",
+      "Sign-in through SAML providers is not supported by this emulator: its local identity providers speak OpenID Connect only.",
+    );
+  }
   if (type !== "OIDC" && type !== "Google") {
     throw new OAuthError(
       "invalid_request",
       `Sign-in through ${type} providers is not supported by this emulator yet.`,
     );
   }
-  const issuer = details.oidc_issuer;
+  const issuer = providerIssuer(idp, standInOrigin);
   if (!issuer) {
     throw new OAuthError(
       "invalid_request",
