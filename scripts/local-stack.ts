@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { LOCAL_IDP_ACCOUNTS, LOCAL_IDP_NAMES, LOCAL_IDP_PATH } from "@repo/emulator/local-idp-accounts";
 import { z } from "zod";
+import { localIdentityProviders } from "./identity-providers";
 import { seedUsers } from "./seed-users";
 
 const Env = z.object({
@@ -181,6 +182,13 @@ async function main() {
     region: outputs.region,
     userPoolId: outputs.user_pool_id,
   });
+  // The site's "Continue with …" buttons: the web client's providers the emulator can federate with.
+  const identityProviders = await localIdentityProviders({
+    endpoint: emulatorUrl,
+    region: outputs.region,
+    userPoolId: outputs.user_pool_id,
+    clientId: outputs.web_client_id,
+  });
 
   const webUrl = `http://localhost:${env.WEB_PORT}`;
   const webCommand =
@@ -197,6 +205,7 @@ async function main() {
     COGNITO_CLIENT_ID: outputs.web_client_id,
     COGNITO_CLIENT_SECRET: outputs.web_client_secret,
     COGNITO_DOMAIN_URL: outputs.hosted_ui_url,
+    IDENTITY_PROVIDERS: identityProviders.join(","),
     COGNITO_ENDPOINT: emulatorUrl,
     COGNITO_IDENTITY_POOL_ID: outputs.identity_pool_id,
     COGNITO_IDENTITY_ENDPOINT: emulatorUrl,

@@ -50,4 +50,31 @@ export class HostedUiPage {
     await this.page.getByLabel("Confirm new password").fill(password);
     await this.page.getByRole("button").first().click();
   }
+
+  /** The identity-provider button of the sign-in page ("Continue with <provider>"). */
+  async continueWith(provider: string) {
+    await this.page.getByRole("link", { name: `Continue with ${provider}` }).click();
+  }
+
+  /** The TOTP setup page (MFA_SETUP): checks the QR code and returns the secret shown as text. */
+  async totpSecret(): Promise<string> {
+    await expect(this.page.getByRole("heading", { name: "Set up your authenticator app" })).toBeVisible();
+    await expect(this.page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    const secret = (await this.page.locator("#totp-secret").textContent())?.trim() ?? "";
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    return secret;
+  }
+
+  async completeTotpSetup(code: string) {
+    await this.page.getByLabel("Authenticator code").fill(code);
+    await this.page.getByRole("button", { name: "Verify and sign in" }).click();
+  }
+
+  /** The MFA code page of a sign-in: `SMS code` or `Authenticator code`. */
+  async enterMfaCode(kind: "sms" | "totp", code: string) {
+    const heading = kind === "sms" ? "Enter the SMS code" : "Enter your authenticator code";
+    await expect(this.page.getByRole("heading", { name: heading })).toBeVisible();
+    await this.page.getByLabel(kind === "sms" ? "SMS code" : "Authenticator code").fill(code);
+    await this.page.getByRole("button", { name: "Verify" }).click();
+  }
 }
