@@ -158,7 +158,7 @@ export function createLocalIdp(options: LocalIdpOptions): LocalIdp {
   const mountPath = new URL(issuer).pathname.replace(/\/$/, "");
   const title = options.title ?? "Sign in";
   const accounts = options.accounts;
-  let provider: Promise<Provider> | undefined;
+  let provider: Promise<{ p: Provider; callback: ReturnType<Provider["callback"]> }> | undefined;
 
   const findByLogin = (login: string) =>
     accounts.find((a) => a.sub === login || a.email.toLowerCase() === login.toLowerCase());
@@ -251,16 +251,22 @@ ${field({ name: "password", label: "Password", type: "password", autocomplete: "
         res.end();
         return;
       }
-      provider ??= build();
+      provider ??= build().then(
+        (p) => ({ p, callback: p.callback() }),
+        (err: unknown) => {
+          provider = undefined; // a later request tries again
+          throw err;
+        },
+      );
       const rest = url.slice(mountPath.length) || "/";
       provider
-        .then((p) => {
+        .then(({ p, callback }) => {
           if (rest.startsWith("/interaction/")) return interaction(p, req, res, rest.split("?")[0] ?? rest);
           // Mounted like an Express sub-app: the provider routes on the rest of the path and builds
           // its URLs from `originalUrl`.
           Object.assign(req, { originalUrl: url });
           req.url = rest;
-          p.callback()(req, res);
+          callback(req, res);
         })
         .catch((err: unknown) => {
           const message =
