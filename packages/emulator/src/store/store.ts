@@ -46,7 +46,8 @@ CREATE INDEX IF NOT EXISTS outbox_by_recipient ON outbox (recipient);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS auth_events (
   event_id TEXT PRIMARY KEY, pool_id TEXT NOT NULL, sub TEXT NOT NULL, created_at INTEGER NOT NULL,
-  ip TEXT, failed INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL
+  ip TEXT, failed INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
+  event_type TEXT NOT NULL DEFAULT 'SignIn', outcome TEXT NOT NULL DEFAULT 'InProgress', device_key TEXT, feedback TEXT
 );
 CREATE INDEX IF NOT EXISTS auth_events_by_user ON auth_events (pool_id, sub, created_at);
 CREATE INDEX IF NOT EXISTS auth_events_by_ip ON auth_events (pool_id, ip, created_at);
@@ -106,6 +107,19 @@ export interface OutboxMessage {
   kind: string;
 }
 
+/** The indexed columns of an auth event (threat protection); the whole event rides along as JSON. */
+export interface AuthEventRow {
+  eventId: string;
+  poolId: string;
+  sub: string;
+  createdAt: number;
+  eventType: string;
+  outcome: "Pass" | "Fail" | "InProgress";
+  ip?: string;
+  deviceKey?: string;
+  feedback?: "Valid" | "Invalid";
+}
+
 /** Keys under which a user is found: case-folded where the pool is case-insensitive. */
 export interface UserKeys {
   usernameKey: string;
@@ -130,6 +144,22 @@ export class Store {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
+    this.addMissingColumns("auth_events", {
+      event_type: "TEXT NOT NULL DEFAULT 'SignIn'",
+      outcome: "TEXT NOT NULL DEFAULT 'InProgress'",
+      device_key: "TEXT",
+      feedback: "TEXT",
+    });
+  }
+
+  /** Columns added after a table was first created: a store written by an earlier version gains them. */
+  private addMissingColumns(table: string, columns: Record<string, string>): void {
+    const existing = new Set(
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const [name, type] of Object.entries(columns)) {
+      if (!existing.has(name)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+    }
   }
 
   close(): void {
@@ -481,23 +511,50 @@ export class Store {
   }
 
   // --- auth events (threat protection) ---
-  putAuthEvent<T extends { eventId: string; poolId: string; sub: string; createdAt: number }>(
-    event: T,
-    ip: string | undefined,
-    failed: boolean,
-  ): void {
+  putAuthEvent(event: AuthEventRow, data: unknown): void {
     this.stmt(
-      `INSERT INTO auth_events (event_id, pool_id, sub, created_at, ip, failed, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(event_id) DO UPDATE SET failed = excluded.failed, data = excluded.data`,
+      `INSERT INTO auth_events (event_id, pool_id, sub, created_at, ip, failed, data, event_type, outcome, device_key, feedback)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(event_id) DO UPDATE SET failed = excluded.failed, data = excluded.data,
+       outcome = excluded.outcome, feedback = excluded.feedback`,
     ).run(
       event.eventId,
       event.poolId,
       event.sub,
       event.createdAt,
-      ip ?? null,
-      failed ? 1 : 0,
-      JSON.stringify(event),
+      event.ip ?? null,
+      event.outcome === "Fail" ? 1 : 0,
+      JSON.stringify(data),
+      event.eventType,
+      event.outcome,
+      event.deviceKey ?? null,
+      event.feedback ?? null,
     );
+  }
+  /** The columns risk evaluation reads, newest first, without decoding whole events. */
+  listSignInHistory(poolId: string, sub: string, limit: number): AuthEventRow[] {
+    const rows = this.stmt(
+      `SELECT event_id, created_at, ip, outcome, device_key, feedback FROM auth_events
+       WHERE pool_id = ? AND sub = ? AND event_type = 'SignIn' ORDER BY created_at DESC, event_id DESC LIMIT ?`,
+    ).all(poolId, sub, limit) as {
+      event_id: string;
+      created_at: number;
+      ip: string | null;
+      outcome: AuthEventRow["outcome"];
+      device_key: string | null;
+      feedback: AuthEventRow["feedback"] | null;
+    }[];
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      poolId,
+      sub,
+      createdAt: r.created_at,
+      eventType: "SignIn",
+      outcome: r.outcome,
+      ...(r.ip !== null ? { ip: r.ip } : {}),
+      ...(r.device_key !== null ? { deviceKey: r.device_key } : {}),
+      ...(r.feedback !== null ? { feedback: r.feedback } : {}),
+    }));
   }
   getAuthEvent<T>(eventId: string): T | undefined {
     const row = this.stmt("SELECT data FROM auth_events WHERE event_id = ?").get(eventId) as

@@ -12,7 +12,7 @@ import {
 } from "../../errors";
 import type { PoolRecord, UserRecord } from "../../store/types";
 import type { Services } from "../services";
-import type { AuthEventRecord } from "./protection";
+import { type AuthEventRecord, saveAuthEvent } from "./protection";
 import { threatMode } from "./risk-config";
 
 /** `AdminListUserAuthEvents` and feedback need threat protection on (Cognito's error otherwise). */
@@ -88,5 +88,5 @@ export function giveFeedback(
     ...event,
     feedback: { value, provider, date: services.clock.now().getTime() },
   };
-  services.store.putAuthEvent(next, next.context.ip, next.response === "Fail");
+  saveAuthEvent(services, next);
 }

@@ -13,6 +13,7 @@ import {
   NotAuthorizedException,
   PasswordResetRequiredException,
 } from "../../errors";
+import type { AuthEventRow } from "../../store/store";
 import type { PoolRecord, UserRecord } from "../../store/types";
 import { newUuid } from "../ids";
 import { saveUser } from "../pools";
@@ -67,15 +68,32 @@ export const COMPROMISED_MESSAGE =
   "Password is compromised. Choose a password that has not appeared in a data breach.";
 const HISTORY_SIZE = 50;
 
-function toPast(e: AuthEventRecord): PastSignIn {
+function toPast(e: AuthEventRow): PastSignIn {
   return {
     createdAt: e.createdAt,
-    success: e.response === "Pass",
-    location: e.context,
-    ...(e.context.ip ? { ip: e.context.ip } : {}),
-    ...(e.context.deviceKey ? { deviceKey: e.context.deviceKey } : {}),
-    ...(e.feedback ? { feedback: e.feedback.value } : {}),
+    success: e.outcome === "Pass",
+    ...(e.ip ? { ip: e.ip } : {}),
+    ...(e.deviceKey ? { deviceKey: e.deviceKey } : {}),
+    ...(e.feedback ? { feedback: e.feedback } : {}),
   };
+}
+
+/** Writes an event: its indexed columns and the whole record. */
+export function saveAuthEvent(services: Services, event: AuthEventRecord): void {
+  services.store.putAuthEvent(
+    {
+      eventId: event.eventId,
+      poolId: event.poolId,
+      sub: event.sub,
+      createdAt: event.createdAt,
+      eventType: event.eventType,
+      outcome: event.response,
+      ...(event.context.ip ? { ip: event.context.ip } : {}),
+      ...(event.context.deviceKey ? { deviceKey: event.context.deviceKey } : {}),
+      ...(event.feedback ? { feedback: event.feedback.value } : {}),
+    },
+    event,
+  );
 }
 
 interface Evaluation {
@@ -115,11 +133,11 @@ function evaluate(
     return { ...base, level: "Low", reasons: [], action: "NO_ACTION", notify: false, skipped: true };
   }
   const now = services.clock.now().getTime();
-  const history = services.store.listAuthEvents<AuthEventRecord>(pool.Id, user.sub, HISTORY_SIZE);
+  const history = services.store.listSignInHistory(pool.Id, user.sub, HISTORY_SIZE);
   const assessed = assessRisk({
     now,
     location,
-    history: history.filter((e) => e.eventType === "SignIn").map(toPast),
+    history: history.map(toPast),
     ipFailures: signals.ip
       ? services.store.countFailedAuthEventsFromIp(pool.Id, signals.ip, now - FAILURE_WINDOW_MS)
       : 0,
@@ -173,7 +191,7 @@ function record(
     },
     feedbackToken: randomBytes(24).toString("base64url"),
   };
-  services.store.putAuthEvent(event, signals.ip, response === "Fail");
+  saveAuthEvent(services, event);
   return event;
 }
 
@@ -269,7 +287,7 @@ export function updateSignInEvent(
       : event.challenges,
     ...(change.blockedForMissingMfa ? { risk: { ...event.risk, decision: "Block" as const } } : {}),
   };
-  services.store.putAuthEvent(next, next.context.ip, next.response === "Fail");
+  saveAuthEvent(services, next);
 }
 
 /** Sign-up and password change with a compromised password (`BLOCK` refuses it). */

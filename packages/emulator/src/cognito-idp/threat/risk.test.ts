@@ -10,7 +10,6 @@ const past = (minutesAgo: number, over: Partial<PastSignIn> = {}): PastSignIn =>
   success: true,
   ip: "198.51.100.7",
   deviceKey: "a",
-  location: paris,
   ...over,
 });
 
@@ -99,7 +98,7 @@ describe("assessRisk", () => {
       deviceKey: "b",
       location: sydney,
       history: [
-        past(5, { success: false, ip: "203.0.113.9", deviceKey: "b", location: sydney, feedback: "Valid" }),
+        past(5, { success: false, ip: "203.0.113.9", deviceKey: "b", feedback: "Valid" }),
         past(10),
       ],
       ipFailures: 0,

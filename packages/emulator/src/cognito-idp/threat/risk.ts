@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { distanceKm, type IpLocation, networkOf } from "./ip-locations";
+import { distanceKm, type IpLocation, locateIp, networkOf } from "./ip-locations";
 
 export type RiskLevel = "Low" | "Medium" | "High";
 
@@ -52,7 +52,6 @@ export interface PastSignIn {
   success: boolean;
   ip?: string;
   deviceKey?: string;
-  location: IpLocation;
   feedback?: "Valid" | "Invalid";
 }
 
@@ -102,7 +101,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
         (input.deviceKey !== undefined && e.deviceKey === input.deviceKey),
     );
     const last = successes[0];
-    const km = last ? distanceKm(last.location, input.location) : undefined;
+    const km = last ? distanceKm(locateIp(last.ip), input.location) : undefined;
     if (!vouched && last && km !== undefined && km > MIN_TRAVEL_KM) {
       const hours = Math.max(input.now - last.createdAt, 1) / 3_600_000;
       if (km / hours > IMPOSSIBLE_SPEED_KMH) reasons.push("impossible-travel");
