@@ -112,6 +112,11 @@ export const StageConfigSchema = z
           .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN"),
       })
       .strict(),
+    /**
+     * How long access tokens live, in minutes (Cognito allows 5 minutes to 1 day). One hour on AWS;
+     * the local stage uses 5 minutes so that the web server's refresh runs in everyday use and tests.
+     */
+    accessTokenValidityMinutes: z.number().int().min(5).max(1440).default(60),
     logRetentionDays: z.union([
       z.literal(1),
       z.literal(3),

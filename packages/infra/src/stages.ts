@@ -27,6 +27,8 @@ export const stages: Record<StageName, StageConfigInput> = {
     threatProtection: "ENFORCED",
     // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
     blockedIpRanges: ["192.0.2.0/24"],
+    // Short-lived access tokens locally, so the web server's server-side refresh is exercised.
+    accessTokenValidityMinutes: 5,
     threatNotifications: {
       from: "no-reply@localhost.example",
       sesIdentityArn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example",

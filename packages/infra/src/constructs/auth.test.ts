@@ -48,13 +48,14 @@ describe("Auth: user pool", () => {
     });
   });
 
-  it("requires email and name and adds the custom attributes tenant_id and plan", () => {
+  it("requires email and name and adds the custom attributes tenant_id, plan and job_title", () => {
     const schema = pool().schema as { name: string; required: boolean; mutable: boolean }[];
     expect(schema.map((a) => [a.name, a.required])).toEqual([
       ["email", true],
       ["name", true],
       ["tenant_id", false],
       ["plan", false],
+      ["job_title", false],
     ]);
     expect(schema.every((a) => a.mutable)).toBe(true);
   });
@@ -189,10 +190,10 @@ describe("Auth: groups and resource server", () => {
 
 describe("Auth: app clients", () => {
   const tokens = {
-    access_token_validity: 1,
+    access_token_validity: 5,
     id_token_validity: 1,
     refresh_token_validity: 30,
-    token_validity_units: [{ access_token: "hours", id_token: "hours", refresh_token: "days" }],
+    token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
     enable_token_revocation: true,
     prevent_user_existence_errors: "ENABLED",
   };
@@ -253,6 +254,25 @@ describe("Auth: app clients", () => {
       ...tokens,
     });
     expect(client("acme-notes-local-server")).not.toHaveProperty("callback_urls");
+  });
+
+  it("access tokens live 5 minutes locally (refresh is exercised) and 1 hour on AWS", () => {
+    expect(client("acme-notes-local-web").access_token_validity).toBe(5);
+    for (const name of ["web", "mobile", "server"]) {
+      expectResource(prod, CognitoUserPoolClient, {
+        name: `acme-notes-prod-${name}`,
+        access_token_validity: 60,
+        token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
+      });
+      expect(client(`acme-notes-dev-${name}`, dev).access_token_validity).toBe(60);
+    }
+  });
+
+  it("users may write their profile attributes but not tenant_id or plan", () => {
+    for (const name of ["web", "mobile"]) {
+      const written = client(`acme-notes-local-${name}`).write_attributes as string[];
+      expect(written).toEqual(["name", "email", "phone_number", "picture", "custom:job_title"]);
+    }
   });
 
   it("creates each client after the resource server whose scopes it names", () => {

@@ -9,6 +9,7 @@ import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parame
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { customAttributes, userWritableAttributes } from "@repo/auth-shared/user-attributes";
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { ResolvedSecret, SecretRef, StageConfig } from "../config";
@@ -25,13 +26,18 @@ export const passwordPolicy = {
   temporaryPasswordValidityDays: 7,
 } as const;
 
-/** Access and ID tokens live 1 hour, refresh tokens 30 days (ARCHITECTURE.md non-negotiables). */
-export const tokenValidity = {
-  accessTokenValidity: 1,
-  idTokenValidity: 1,
-  refreshTokenValidity: 30,
-  tokenValidityUnits: [{ accessToken: "hours", idToken: "hours", refreshToken: "days" }],
-};
+/**
+ * ID tokens live 1 hour, refresh tokens 30 days (ARCHITECTURE.md non-negotiables); access tokens
+ * the stage's `accessTokenValidityMinutes` (60 on AWS, 5 locally so that refresh is exercised).
+ */
+export function tokenValidity(accessTokenValidityMinutes: number) {
+  return {
+    accessTokenValidity: accessTokenValidityMinutes,
+    idTokenValidity: 1,
+    refreshTokenValidity: 30,
+    tokenValidityUnits: [{ accessToken: "minutes", idToken: "hours", refreshToken: "days" }],
+  };
+}
 
 /** The API's resource server and its scopes (`api/read`, `api/write`). */
 export const resourceServer = { identifier: "api", scopes: ["read", "write"] } as const;
@@ -116,8 +122,7 @@ export class Auth extends Construct {
       schema: [
         stringAttribute("email", { required: true }),
         stringAttribute("name", { required: true }),
-        stringAttribute("tenant_id", { maxLength: 64 }),
-        stringAttribute("plan", { maxLength: 32 }),
+        ...customAttributes.map((a) => stringAttribute(a.name, { maxLength: a.maxLength })),
       ],
       mfaConfiguration: "OPTIONAL",
       softwareTokenMfaConfiguration: { enabled: true },
@@ -239,7 +244,7 @@ export class Auth extends Construct {
 
     const common = {
       userPoolId: this.userPool.id,
-      ...tokenValidity,
+      ...tokenValidity(config.accessTokenValidityMinutes),
       enableTokenRevocation: true,
       preventUserExistenceErrors: "ENABLED",
       authSessionValidity: 3,
@@ -255,6 +260,8 @@ export class Auth extends Construct {
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: webScopes,
+      // Users may not write what decides their access or billing (custom:tenant_id, custom:plan).
+      writeAttributes: [...userWritableAttributes],
       callbackUrls: config.webCallbackUrls,
       logoutUrls: config.webLogoutUrls,
       supportedIdentityProviders: ["COGNITO", ...federated],
@@ -270,6 +277,7 @@ export class Auth extends Construct {
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: mobileScopes,
+      writeAttributes: [...userWritableAttributes],
       callbackUrls: config.mobileCallbackUrls,
       logoutUrls: config.mobileLogoutUrls,
       supportedIdentityProviders: ["COGNITO", ...federated],
