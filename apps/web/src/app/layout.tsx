@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <a href="/dashboard">Dashboard</a>
                 <a href="/files">Files</a>
+                <a href="/account">Account</a>
                 <a href="/admin">Admin</a>
                 <span className="who" data-testid="signed-in-as">
                   {session.user.email ?? session.user.name}

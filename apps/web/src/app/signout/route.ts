@@ -1,10 +1,7 @@
-import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { env } from "~/env";
 import { authOptions } from "~/server/auth";
 import { isSameOrigin } from "~/server/same-origin";
-
-const cookieName = `${env.SITE_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+import { clearSessionCookie, currentSessionToken, hostedUiLogoutUrl } from "~/server/sign-out";
 
 /**
  * Signs out of this browser: deletes the local session, clears its cookie, then ends the hosted
@@ -14,19 +11,8 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) {
     return NextResponse.json({ error: "forbidden", message: "Cross-site request refused" }, { status: 403 });
   }
-  const jar = await cookies();
-  const token = jar.get(cookieName)?.value;
+  const token = await currentSessionToken();
   if (token) await authOptions.adapter.deleteSession?.(token);
-  const logout = new URL(`${env.COGNITO_DOMAIN_URL}/logout`);
-  logout.searchParams.set("client_id", env.COGNITO_CLIENT_ID);
-  logout.searchParams.set("logout_uri", `${env.SITE_URL}/`);
-  const res = NextResponse.redirect(logout, 303);
-  res.cookies.set(cookieName, "", {
-    maxAge: 0,
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: cookieName.startsWith("__Secure-"),
-  });
-  return res;
+  await clearSessionCookie();
+  return NextResponse.redirect(hostedUiLogoutUrl(), 303);
 }
