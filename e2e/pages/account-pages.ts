@@ -12,7 +12,7 @@ export class AccountPages {
 
   async openProfile() {
     await this.page.goto("/account");
-    await expect(this.page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Your profile", exact: true })).toBeVisible();
   }
 
   async editProfile(fields: { name?: string; jobTitle?: string }) {
@@ -51,5 +51,40 @@ export class AccountPages {
   async signOutEverywhere() {
     await this.page.goto("/account/sessions");
     await this.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  }
+
+  async openContact() {
+    await this.page.goto("/account/contact");
+    await expect(this.page.getByRole("heading", { name: "Email and phone" })).toBeVisible();
+  }
+
+  async changeEmail(email: string) {
+    const form = this.page.getByRole("form", { name: "Change your email" });
+    await form.getByLabel("New email address").fill(email);
+    await form.getByRole("button", { name: "Send a code to the new address" }).click();
+  }
+
+  async confirmEmail(code: string) {
+    const form = this.page.getByRole("form", { name: "Confirm your new email" });
+    await form.getByLabel("Code from the email").fill(code);
+    await form.getByRole("button", { name: "Confirm new email" }).click();
+  }
+
+  async changePhone(phoneNumber: string) {
+    const form = this.page.getByRole("form", { name: "Change your phone number" });
+    await form.getByRole("textbox").fill(phoneNumber);
+    await form.getByRole("button", { name: "Save and send a code" }).click();
+  }
+
+  async verifyPhone(code: string) {
+    const form = this.page.getByRole("form", { name: "Verify your phone number" });
+    await form.getByLabel("Code from the text message").fill(code);
+    await form.getByRole("button", { name: "Verify phone number" }).click();
+  }
+
+  async deleteAccount() {
+    await this.page.goto("/account/delete");
+    await this.page.getByLabel("Confirmation").fill("DELETE");
+    await this.page.getByRole("button", { name: "Delete my account" }).click();
   }
 }

@@ -5,7 +5,7 @@ test("a user edits their name and job title", async ({ page, user, signIn }) => 
   const account = new AccountPages(page);
   await signIn(page, user);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
-  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your profile", exact: true })).toBeVisible();
   await expect(page.getByTestId("profile-email")).toContainText(user.email);
   await expect(page.getByTestId("profile-plan")).toHaveText("—");
 

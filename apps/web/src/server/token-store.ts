@@ -55,7 +55,8 @@ export async function saveTokens(
   }
   await dynamo.update({
     TableName: env.SESSIONS_TABLE,
-    Key: key,
+    // Only the key attributes: callers may pass a whole stored record.
+    Key: { pk: key.pk, sk: key.sk },
     UpdateExpression: `SET ${sets.join(", ")}`,
     ExpressionAttributeValues: values,
   });

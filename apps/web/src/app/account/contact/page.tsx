@@ -58,7 +58,13 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
             </ActionForm>
           </>
         ) : null}
-        <ActionForm action={changePhone} label="Change your phone number" submit="Save and send a code">
+        {/* Keyed by the number's state, so its "code sent" message goes once the number is verified. */}
+        <ActionForm
+          key={`${a.phone_number ?? ""}:${a.phone_number_verified ?? ""}`}
+          action={changePhone}
+          label="Change your phone number"
+          submit="Save and send a code"
+        >
           <label htmlFor="new-phone">{a.phone_number ? "New phone number" : "Phone number"}</label>
           <input
             id="new-phone"
