@@ -19,6 +19,11 @@ describe("securityHeaders", () => {
 });
 
 describe("contentSecurityPolicy", () => {
+  it("leaves images unrestricted, so the server-rendered TOTP QR code (a data: URL) shows", () => {
+    const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local");
+    expect(csp).not.toMatch(/(^|; )(img-src|default-src) /);
+  });
+
   it("forbids framing and lets forms post only here and to the hosted UI", () => {
     const csp = contentSecurityPolicy("https://acme.auth.eu-west-1.amazoncognito.com");
     expect(csp).toContain("frame-ancestors 'none'");
