@@ -19,7 +19,7 @@ test("a user verifies a phone number, turns on text-message codes and signs in w
 
   await account.openContact();
   await account.changePhone(phone);
-  await expect(account.status.first()).toContainText("We sent a code to");
+  await expect(account.status).toHaveText("We sent a code to your new phone number by text message.");
   await expect(page.getByTestId("contact-phone")).toHaveText(phone);
   await account.verifyPhone(await nextCode(phone, 0));
   await expect(account.status).toHaveText("Your phone number is verified.");

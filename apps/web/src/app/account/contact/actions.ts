@@ -83,7 +83,7 @@ export async function changePhone(_prev: FormState, form: FormData): Promise<For
   const { user } = await requireSession(PAGE);
   const parsed = PhoneForm.safeParse({ phone_number: form.get("phone_number") });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
-  return withSession(user.id, async () => {
+  const failed = await withSession(user.id, async () => {
     await requireRecentAuthentication(user.id, PAGE);
     const account = await getAccount(user.id);
     if (
@@ -97,15 +97,14 @@ export async function changePhone(_prev: FormState, form: FormData): Promise<For
         error: "Turn off text-message codes on the two-step verification page before changing your number.",
       };
     }
-    let sentTo: string | undefined;
-    const failed = await userFacing("profile", async () => {
+    return userFacing("profile", async () => {
       await updateAttributes(user.id, { phone_number: parsed.data.phone_number });
-      sentTo = (await sendVerificationCode(user.id, "phone_number"))?.destination;
+      await sendVerificationCode(user.id, "phone_number");
     });
-    if (failed) return failed;
-    revalidatePath(PAGE);
-    return { message: `We sent a code to ${sentTo ?? parsed.data.phone_number}.` };
   });
+  if (failed) return failed;
+  revalidatePath(PAGE);
+  redirect(`${PAGE}?done=phone-sent`);
 }
 
 /** The SMS code: the phone number becomes verified (and usable for text-message sign-in codes). */

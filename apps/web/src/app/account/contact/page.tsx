@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 const done: Record<string, string> = {
   email: "Your email address is changed.",
   phone: "Your phone number is verified.",
+  "phone-sent": "We sent a code to your new phone number by text message.",
 };
 
 /** Email and phone changes: they receive codes and recover the account, so a recent sign-in is required. */
