@@ -5,6 +5,7 @@ const sections = [
   { href: "/account/contact", label: "Email and phone" },
   { href: "/account/password", label: "Password" },
   { href: "/account/security", label: "Two-step verification" },
+  { href: "/account/security-activity", label: "Security activity" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/delete", label: "Delete account" },
 ];
