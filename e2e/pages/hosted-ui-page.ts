@@ -17,14 +17,6 @@ export class HostedUiPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  /** The second step of a sign-in: a code from the authenticator app or a text message. */
-  async enterMfaCode(code: string, kind: "Authenticator code" | "SMS code" = "Authenticator code") {
-    const field = this.page.getByLabel(kind);
-    await expect(field).toBeVisible();
-    await field.fill(code);
-    await this.page.getByRole("button", { name: "Verify" }).click();
-  }
-
   async signUp(fields: { username: string; email: string; name: string; password: string }) {
     await this.page.getByRole("link", { name: /sign up/i }).click();
     await expect(this.page.getByRole("heading", { name: "Sign up" })).toBeVisible();

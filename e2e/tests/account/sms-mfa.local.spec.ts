@@ -36,7 +36,7 @@ test("a user verifies a phone number, turns on text-message codes and signs in w
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await hostedUi.signIn(user.username, user.password);
-  await hostedUi.enterMfaCode(await nextCode(phone, seen), "SMS code");
+  await hostedUi.enterMfaCode("sms", await nextCode(phone, seen));
   await page.waitForURL("**/dashboard");
   await expect(dashboard.email).toHaveText(user.email);
   expect(await browserStorage(page)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);

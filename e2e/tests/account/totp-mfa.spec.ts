@@ -32,7 +32,7 @@ test("a user turns on an authenticator app and signs in with its code", async ({
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await hostedUi.signIn(user.username, user.password);
-  await hostedUi.enterMfaCode(totpCode(secret, enrolledAt));
+  await hostedUi.enterMfaCode("totp", totpCode(secret, enrolledAt));
   await page.waitForURL("**/dashboard");
   await expect(dashboard.email).toHaveText(user.email);
   expect(await browserStorage(page)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
