@@ -22,10 +22,14 @@ import { newSessionId } from "./ids";
 import { findUser, maskDestination, poolShortName, saveUser } from "./pools";
 import type { Services } from "./services";
 import {
+  type AuthEventRecord,
+  applyEventChange,
   assessSignIn,
   BLOCKED_MESSAGE,
+  type EventChange,
   recordFailedSignIn,
   type SignInRequirement,
+  saveAuthEvent,
   updateSignInEvent,
 } from "./threat/protection";
 import type { SignInSignals } from "./threat/signals";
@@ -84,8 +88,9 @@ export interface AuthContext {
   clientMetadata?: Record<string, string>;
   /** Where the sign-in comes from (threat protection). */
   signals?: SignInSignals;
-  /** Set once threat protection assessed this sign-in. */
+  /** The threat-protection event of this sign-in: written (`eventId`) or still to write (`pendingEvent`). */
   eventId?: string;
+  pendingEvent?: AuthEventRecord;
   risk?: SignInRequirement;
 }
 
@@ -250,14 +255,43 @@ export async function passwordAuth(
     recordFailure(services, ctx.pool, current);
   }
   await threatAssessment(services, ctx, current, password);
-  return afterPassword(services, ctx, current);
+  return settledOnError(services, ctx, () => afterPassword(services, ctx, current));
 }
 
 /** Threat protection's verdict on a proven password: throws when blocked, else notes what it requires. */
 async function threatAssessment(services: Services, ctx: AuthContext, user: UserRecord, password?: string) {
   const assessment = await assessSignIn(services, ctx.pool, ctx.client.ClientId, user, ctx.signals, password);
-  if (assessment.eventId) ctx.eventId = assessment.eventId;
+  if (assessment.event) ctx.pendingEvent = assessment.event;
   ctx.risk = assessment.requirement;
+}
+
+/**
+ * Writes the sign-in's event with `change`: the pending one in a single write (the common case: no
+ * challenge), else the one a challenge session carried.
+ */
+function settleEvent(services: Services, ctx: AuthContext, change: EventChange): void {
+  const pending = ctx.pendingEvent;
+  if (pending) {
+    saveAuthEvent(services, applyEventChange(pending, change));
+    ctx.eventId = pending.eventId;
+    delete ctx.pendingEvent;
+  } else {
+    updateSignInEvent(services, ctx.eventId, change);
+  }
+}
+
+/** A sign-in refused after threat protection assessed it is recorded as failed. */
+async function settledOnError(
+  services: Services,
+  ctx: AuthContext,
+  next: () => Promise<AuthResult>,
+): Promise<AuthResult> {
+  try {
+    return await next();
+  } catch (err) {
+    if (ctx.pendingEvent) settleEvent(services, ctx, { response: "Fail" });
+    throw err;
+  }
 }
 
 /**
@@ -410,6 +444,7 @@ function challenge(
   parameters: Record<string, string>,
   extra: Partial<AuthSession> = {},
 ): AuthResult {
+  if (ctx.pendingEvent) settleEvent(services, ctx, {});
   const session = saveSession(services, ctx, {
     poolId: ctx.pool.Id,
     clientId: ctx.client.ClientId,
@@ -454,7 +489,7 @@ async function mfaOrTokens(
         MFAS_CAN_SETUP: JSON.stringify(["SOFTWARE_TOKEN_MFA"]),
       });
     }
-    updateSignInEvent(services, ctx.eventId, { response: "Fail", blockedForMissingMfa: true });
+    settleEvent(services, ctx, { response: "Fail", blockedForMissingMfa: true });
     throw new NotAuthorizedException(BLOCKED_MESSAGE);
   }
   if (mode === "OFF" && !(risky && methods.length > 0)) return finish(services, ctx, user, source);
@@ -581,7 +616,7 @@ async function finish(
   source: string,
 ): Promise<AuthResult> {
   const overrides = await preTokenGeneration(services, ctx, user, source);
-  updateSignInEvent(services, ctx.eventId, { response: "Pass" });
+  settleEvent(services, ctx, { response: "Pass" });
   const tokens = await issueTokens(services, ctx.pool, ctx.client, user, {
     withRefreshToken: true,
     ...(overrides ? { overrides } : {}),
@@ -681,7 +716,7 @@ export async function respondToChallenge(
         recordFailure(services, ctx.pool, current);
       }
       await threatAssessment(services, ctx, current);
-      return afterPassword(services, ctx, current);
+      return settledOnError(services, ctx, () => afterPassword(services, ctx, current));
     }
     case "NEW_PASSWORD_REQUIRED": {
       const password = responses.NEW_PASSWORD;

@@ -49,8 +49,10 @@ CREATE TABLE IF NOT EXISTS auth_events (
   ip TEXT, failed INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
   event_type TEXT NOT NULL DEFAULT 'SignIn', outcome TEXT NOT NULL DEFAULT 'InProgress', device_key TEXT, feedback TEXT
 );
-CREATE INDEX IF NOT EXISTS auth_events_by_user ON auth_events (pool_id, sub, created_at);
-CREATE INDEX IF NOT EXISTS auth_events_by_ip ON auth_events (pool_id, ip, created_at);
+DROP INDEX IF EXISTS auth_events_by_user;
+DROP INDEX IF EXISTS auth_events_by_ip;
+CREATE INDEX IF NOT EXISTS auth_events_newest_by_user ON auth_events (pool_id, sub, created_at, event_id);
+CREATE INDEX IF NOT EXISTS auth_events_failed_by_ip ON auth_events (pool_id, ip, failed, created_at);
 CREATE TABLE IF NOT EXISTS unknown_user_failures (
   pool_id TEXT NOT NULL, username_key TEXT NOT NULL, failed_attempts INTEGER NOT NULL, last_failed_at INTEGER NOT NULL,
   PRIMARY KEY (pool_id, username_key)

@@ -89,20 +89,62 @@ function blockListOf(cidrs: readonly string[]): BlockList {
   return list;
 }
 
-const ranges = IP_LOCATION_TABLE.map((r) => ({ list: blockListOf([r.cidr]), location: r.location }));
+/** IPv4 as an unsigned 32-bit number (the fast path: no BlockList per lookup). */
+function ipv4Number(address: string): number {
+  return address.split(".").reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+interface CompiledRange {
+  /** IPv4 network and mask, or a BlockList for IPv6. */
+  v4?: { network: number; mask: number };
+  v6?: BlockList;
+}
+
+function compile(cidr: string): CompiledRange {
+  const [network, prefix] = cidr.split("/");
+  const ip = network ? normalizeIp(network) : undefined;
+  if (!ip || prefix === undefined) throw new TypeError(`Not a CIDR range: ${cidr}`);
+  if (ip.family === "ipv6") return { v6: blockListOf([cidr]) };
+  const bits = Number(prefix);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return { v4: { network: (ipv4Number(ip.address) & mask) >>> 0, mask } };
+}
+
+function matches(
+  range: CompiledRange,
+  ip: { address: string; family: "ipv4" | "ipv6" },
+  v4?: number,
+): boolean {
+  if (range.v4) return v4 !== undefined && (v4 & range.v4.mask) >>> 0 === range.v4.network;
+  return ip.family === "ipv6" && range.v6 !== undefined && range.v6.check(ip.address, "ipv6");
+}
+
+const ranges = IP_LOCATION_TABLE.map((r) => ({ range: compile(r.cidr), location: r.location }));
 
 export function locateIp(ip: string | undefined): IpLocation {
   const normalized = ip ? normalizeIp(ip) : undefined;
   if (!normalized) return UNKNOWN;
-  const hit = ranges.find((r) => r.list.check(normalized.address, normalized.family));
+  const v4 = normalized.family === "ipv4" ? ipv4Number(normalized.address) : undefined;
+  const hit = ranges.find((r) => matches(r.range, normalized, v4));
   return hit ? hit.location : UNKNOWN;
 }
+
+const compiledLists = new Map<string, CompiledRange[]>();
+const MAX_COMPILED_LISTS = 256;
 
 /** True when `ip` is in one of the CIDR ranges (the risk configuration's block and skip lists). */
 export function ipInRanges(ip: string | undefined, cidrs: readonly string[]): boolean {
   const normalized = ip ? normalizeIp(ip) : undefined;
   if (!normalized || cidrs.length === 0) return false;
-  return blockListOf(cidrs).check(normalized.address, normalized.family);
+  const key = cidrs.join(",");
+  let compiled = compiledLists.get(key);
+  if (!compiled) {
+    if (compiledLists.size >= MAX_COMPILED_LISTS) compiledLists.clear();
+    compiled = cidrs.map(compile);
+    compiledLists.set(key, compiled);
+  }
+  const v4 = normalized.family === "ipv4" ? ipv4Number(normalized.address) : undefined;
+  return compiled.some((range) => matches(range, normalized, v4));
 }
 
 /** Great-circle distance in km; undefined when either place has no coordinates. */

@@ -58,7 +58,8 @@ export interface AuthEventRecord {
 export type SignInRequirement = "none" | "mfa-if-configured" | "mfa-required";
 
 export interface SignInAssessment {
-  eventId?: string;
+  /** The sign-in's event, not yet written: the caller writes it once its outcome is known. */
+  event?: AuthEventRecord;
   requirement: SignInRequirement;
 }
 
@@ -169,7 +170,7 @@ function record(
   response: EventResponse,
   decision: RiskDecision,
   challenges: AuthEventRecord["challenges"],
-  extra: { compromised?: boolean; eventType?: AuthEventType } = {},
+  extra: { compromised?: boolean; eventType?: AuthEventType; pending?: boolean } = {},
 ): AuthEventRecord {
   const event: AuthEventRecord = {
     eventId: newUuid(),
@@ -191,7 +192,7 @@ function record(
     },
     feedbackToken: randomBytes(24).toString("base64url"),
   };
-  saveAuthEvent(services, event);
+  if (!extra.pending) saveAuthEvent(services, event);
   return event;
 }
 
@@ -257,8 +258,9 @@ export async function assessSignIn(
   }
   const event = record(services, user, s, ev, "InProgress", decisionFor(ev.level, ev.action), passwordOk, {
     compromised,
+    pending: true,
   });
-  if (!enforced || ev.skipped) return { eventId: event.eventId, requirement: "none" };
+  if (!enforced || ev.skipped) return { event, requirement: "none" };
   if (ev.notify)
     notify(services, ev.config, pool, user, event, ev.action === "NO_ACTION" ? "no-action" : "mfa");
   const requirement: SignInRequirement =
@@ -267,19 +269,17 @@ export async function assessSignIn(
       : ev.action === "MFA_IF_CONFIGURED"
         ? "mfa-if-configured"
         : "none";
-  return { eventId: event.eventId, requirement };
+  return { event, requirement };
 }
 
-/** The sign-in a challenge belongs to went on: MFA answered, or tokens issued, or refused. */
-export function updateSignInEvent(
-  services: Services,
-  eventId: string | undefined,
-  change: { response?: EventResponse; mfa?: "Success" | "Failure"; blockedForMissingMfa?: boolean },
-): void {
-  if (!eventId) return;
-  const event = services.store.getAuthEvent<AuthEventRecord>(eventId);
-  if (!event) return;
-  const next: AuthEventRecord = {
+export interface EventChange {
+  response?: EventResponse;
+  mfa?: "Success" | "Failure";
+  blockedForMissingMfa?: boolean;
+}
+
+export function applyEventChange(event: AuthEventRecord, change: EventChange): AuthEventRecord {
+  return {
     ...event,
     ...(change.response ? { response: change.response } : {}),
     challenges: change.mfa
@@ -287,7 +287,17 @@ export function updateSignInEvent(
       : event.challenges,
     ...(change.blockedForMissingMfa ? { risk: { ...event.risk, decision: "Block" as const } } : {}),
   };
-  saveAuthEvent(services, next);
+}
+
+/** The sign-in a challenge belongs to went on: MFA answered, or tokens issued, or refused. */
+export function updateSignInEvent(
+  services: Services,
+  eventId: string | undefined,
+  change: EventChange,
+): void {
+  if (!eventId) return;
+  const event = services.store.getAuthEvent<AuthEventRecord>(eventId);
+  if (event) saveAuthEvent(services, applyEventChange(event, change));
 }
 
 /** Sign-up and password change with a compromised password (`BLOCK` refuses it). */

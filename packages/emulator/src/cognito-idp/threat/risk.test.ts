@@ -97,10 +97,7 @@ describe("assessRisk", () => {
       ip: "203.0.113.9",
       deviceKey: "b",
       location: sydney,
-      history: [
-        past(5, { success: false, ip: "203.0.113.9", deviceKey: "b", feedback: "Valid" }),
-        past(10),
-      ],
+      history: [past(5, { success: false, ip: "203.0.113.9", deviceKey: "b", feedback: "Valid" }), past(10)],
       ipFailures: 0,
     });
     expect(vouched).toMatchObject({ level: "Low", reasons: [] });
