@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   InvalidPasswordException,
   NotAuthorizedException,
@@ -190,7 +190,7 @@ function record(
       deviceName: signals.deviceName,
       ...ev.location,
     },
-    feedbackToken: randomBytes(24).toString("base64url"),
+    feedbackToken: randomUUID().replaceAll("-", ""),
   };
   if (!extra.pending) saveAuthEvent(services, event);
   return event;
