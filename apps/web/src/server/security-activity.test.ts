@@ -90,6 +90,14 @@ describe("toSecurityEvent", () => {
     expect(event.feedback).toEqual({ value: "Valid", provider: "Admin", date: "2026-11-27T23:00:00.000Z" });
   });
 
+  it("names a place once when city and country are the same", () => {
+    const event = toSecurityEvent({
+      EventId: "e5",
+      EventContextData: { City: "Local network", Country: "Local network" },
+    });
+    expect(event.location).toBe("Local network");
+  });
+
   it("reads a sparse event without inventing data", () => {
     const event = toSecurityEvent({ EventId: "e3", EventContextData: { Country: "Japan" } });
     expect(event).toMatchObject({

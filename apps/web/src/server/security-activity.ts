@@ -57,7 +57,8 @@ function isoDate(value: Date | string | undefined): string | undefined {
 /** Cognito's AuthEventType, flattened for display. Events without an ID are dropped by the caller. */
 export function toSecurityEvent(event: AuthEventType & { EventId: string }): SecurityEvent {
   const context = event.EventContextData;
-  const location = [context?.City, context?.Country].filter(Boolean).join(", ");
+  // "City, Country"; once when both are the same place name (an address on a local network).
+  const location = [...new Set([context?.City, context?.Country].filter(Boolean))].join(", ");
   const feedback = event.EventFeedback;
   return {
     id: event.EventId,
