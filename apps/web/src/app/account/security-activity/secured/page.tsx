@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ResetPasswordButton } from "~/components/reset-password-button";
+import { ReauthenticateButton } from "~/components/account/reauthenticate-button";
 import type { SecureStep } from "~/server/security-activity";
 
 export const metadata: Metadata = { title: "Your account is secured" };
@@ -52,7 +52,7 @@ export default async function AccountSecuredPage({
         <li>Enter the code we email you and choose a new password you have not used anywhere else.</li>
       </ol>
       <p>
-        <ResetPasswordButton callbackUrl="/account/security-activity" />
+        <ReauthenticateButton callbackUrl="/account/security-activity" label="Reset your password" />
       </p>
       <p className="muted">
         If you use the same password on other sites, change it there too, and consider turning on two-step
