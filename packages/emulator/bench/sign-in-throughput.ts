@@ -51,12 +51,28 @@ function pow(base: bigint, exponent: bigint): bigint {
 /** `g^x` per user and salt: the client's own repeated work, kept out of the load generator's share. */
 const gxCache = new Map<string, bigint>();
 
-function srpClient(poolShortName: string) {
-  // A 256-bit `a` (as the server's `b`): ~128-bit security in this group, and a quarter of the
-  // client's modexp cost of the 1024-bit `a` that amazon-cognito-identity-js draws, so the load
-  // generator, which shares the machine, leaves more of it to the server under test.
+/**
+ * Client ephemerals `(a, A = g^a)`, made before the timed phase (a client may compute its next one
+ * ahead): a 256-bit `a` (as the server's `b`, ~128-bit security in this group) instead of the
+ * 1024-bit one amazon-cognito-identity-js draws. Both keep the load generator, which shares the
+ * machine, from taking CPU the server under test would use; each pair is used once.
+ */
+const ephemerals: { a: bigint; srpA: string }[] = [];
+function prepareEphemerals(count: number): void {
+  while (ephemerals.length < count) {
+    const a = BigInt(`0x${randomBytes(32).toString("hex")}`);
+    ephemerals.push({ a, srpA: pow(2n, a).toString(16) });
+  }
+}
+function nextEphemeral(): { a: bigint; srpA: string } {
+  const next = ephemerals.pop();
+  if (next) return next;
   const a = BigInt(`0x${randomBytes(32).toString("hex")}`);
-  const srpA = pow(2n, a).toString(16);
+  return { a, srpA: pow(2n, a).toString(16) };
+}
+
+function srpClient(poolShortName: string) {
+  const { a, srpA } = nextEphemeral();
   return {
     srpA,
     respond(params: Record<string, string>) {
@@ -299,7 +315,11 @@ interface Phase {
   cpuMs?: { main: number; all: number };
 }
 
+/** Enough client ephemerals for an SRP phase well above the goal. */
+const EPHEMERALS_PER_SECOND = 600;
+
 async function phase(url: string, setup: Awaited<ReturnType<typeof setUp>>, flow: Flow, pid?: number) {
+  if (flow === "USER_SRP_AUTH") prepareEphemerals(EPHEMERALS_PER_SECOND * SECONDS);
   for (const user of setup.users) await signIn(url, setup, user, flow); // warm-up
   const before = cpuSeconds(pid);
   const { done, seconds } = await timedSignIns(url, setup, flow);

@@ -107,9 +107,16 @@ function saveSession(
 ): string {
   const ttl = (ctx.client.AuthSessionValidity ?? 3) * 60_000;
   const expires = services.clock.now().getTime() + ttl;
-  services.store.putSession(id, expires, session);
-  if (session.srp)
-    services.store.putSession(srpIndexKey(session.srp.secretBlock), expires, { sessionId: id });
+  const srp = session.srp;
+  if (srp) {
+    // One commit for the session and its secret-block index.
+    services.store.transaction(() => {
+      services.store.putSession(id, expires, session);
+      services.store.putSession(srpIndexKey(srp.secretBlock), expires, { sessionId: id });
+    });
+  } else {
+    services.store.putSession(id, expires, session);
+  }
   return id;
 }
 
@@ -136,8 +143,15 @@ export function loadSession(
 }
 
 function endSession(services: Services, id: string, session: AuthSession): void {
-  services.store.deleteSession(id);
-  if (session.srp) services.store.deleteSession(srpIndexKey(session.srp.secretBlock));
+  const srp = session.srp;
+  if (!srp) {
+    services.store.deleteSession(id);
+    return;
+  }
+  services.store.transaction(() => {
+    services.store.deleteSession(id);
+    services.store.deleteSession(srpIndexKey(srp.secretBlock));
+  });
 }
 
 // --- lockout --------------------------------------------------------------------------------
