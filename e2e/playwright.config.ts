@@ -1,6 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions, stack } from "./fixtures/stack";
 
+if (!stack.local) {
+  // Said on every run against a stage, so QA sees which journeys did not run and why.
+  console.log(
+    "Skipping the *.local.spec.ts journeys: they read codes from the emulator's outbox, and a deployed stage sends real email and SMS.",
+  );
+}
+
 export default defineConfig({
   testDir: "tests",
   testMatch: "**/*.spec.ts",

@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { env } from "~/env";
 import { s3Location } from "~/files-config";
 import { contentSecurityPolicy } from "~/security-headers";
@@ -6,14 +6,23 @@ import { contentSecurityPolicy } from "~/security-headers";
 const files =
   env.FILES_BUCKET &&
   s3Location({ bucket: env.FILES_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT });
-const csp = contentSecurityPolicy(env.COGNITO_DOMAIN_URL, {
+const cspOptions = {
   filesOrigin: files ? files.origin : undefined,
   dev: env.NODE_ENV === "development",
-});
+};
 
-/** Adds the Content-Security-Policy, whose hosted-UI and bucket origins come from the runtime configuration. */
-export function proxy() {
-  const res = NextResponse.next();
+/**
+ * Adds the Content-Security-Policy with a fresh nonce per request. The policy also goes on the
+ * request, where Next.js reads the nonce and puts it on the scripts it renders (every page is
+ * rendered per request: the layout reads the session).
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(env.COGNITO_DOMAIN_URL, { ...cspOptions, nonce });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   return res;
 }

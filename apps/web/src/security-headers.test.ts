@@ -45,4 +45,14 @@ describe("contentSecurityPolicy", () => {
     });
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:9229 ws:");
   });
+
+  it("runs only scripts with the request's nonce, and eval only in development", () => {
+    const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local", { nonce: "abc123" });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(contentSecurityPolicy("http://x", { nonce: "n", dev: true })).toContain(
+      "'strict-dynamic' 'unsafe-eval'",
+    );
+  });
 });

@@ -2,15 +2,23 @@
  * The Content-Security-Policy of every page, set at request time by `src/proxy.ts` (the hosted
  * UI's origin is configuration, not a build constant). `form-action` must allow the hosted UI:
  * browsers apply it to the redirect after a form post, and sign-out posts, then goes to `/logout`.
+ * `script-src` allows only scripts with the request's nonce (see `src/proxy.ts`).
  * `connect-src` lets scripts reach this site and the user-files bucket (the Files page uploads
  * straight to S3), nothing else; `next dev` also needs its websocket for hot reload.
  */
 export function contentSecurityPolicy(
   hostedUiUrl: string,
-  opts: { filesOrigin?: string; dev?: boolean } = {},
+  opts: { filesOrigin?: string; dev?: boolean; nonce?: string } = {},
 ): string {
   const connect = ["'self'", opts.filesOrigin, opts.dev ? "ws:" : undefined].filter(Boolean).join(" ");
+  // Only scripts carrying this response's nonce run, and what they load ('strict-dynamic'): Next.js
+  // puts the nonce on its own scripts when it finds it in the request's CSP. `next dev` evaluates
+  // code for hot reload, so it also needs 'unsafe-eval' (development only).
+  const scripts = opts.nonce
+    ? [`script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`]
+    : [];
   return [
+    ...scripts,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
