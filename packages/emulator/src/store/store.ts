@@ -51,7 +51,9 @@ CREATE TABLE IF NOT EXISTS auth_events (
 );
 DROP INDEX IF EXISTS auth_events_by_user;
 DROP INDEX IF EXISTS auth_events_by_ip;
-CREATE INDEX IF NOT EXISTS auth_events_newest_by_user ON auth_events (pool_id, sub, created_at, event_id);
+DROP INDEX IF EXISTS auth_events_newest_by_user;
+CREATE INDEX IF NOT EXISTS auth_events_history ON auth_events
+  (pool_id, sub, created_at, event_id, event_type, outcome, ip, device_key, feedback);
 CREATE INDEX IF NOT EXISTS auth_events_failed_by_ip ON auth_events (pool_id, ip, failed, created_at);
 CREATE TABLE IF NOT EXISTS unknown_user_failures (
   pool_id TEXT NOT NULL, username_key TEXT NOT NULL, failed_attempts INTEGER NOT NULL, last_failed_at INTEGER NOT NULL,
@@ -122,6 +124,15 @@ export interface AuthEventRow {
   feedback?: "Valid" | "Invalid";
 }
 
+/** `[createdAt, outcome, ip, deviceKey, feedback]` of one earlier sign-in. */
+export type SignInHistoryRow = [
+  number,
+  AuthEventRow["outcome"],
+  string | null,
+  string | null,
+  AuthEventRow["feedback"] | null,
+];
+
 /** Keys under which a user is found: case-folded where the pool is case-insensitive. */
 export interface UserKeys {
   usernameKey: string;
@@ -187,6 +198,18 @@ export class Store {
     if (!statement) {
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private readonly rawStatements = new Map<string, Database.Statement>();
+
+  /** A prepared statement that returns rows as arrays (cheaper where many rows are read). */
+  private rawStmt(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
     }
     return statement;
   }
@@ -533,30 +556,15 @@ export class Store {
       event.feedback ?? null,
     );
   }
-  /** The columns risk evaluation reads, newest first, without decoding whole events. */
-  listSignInHistory(poolId: string, sub: string, limit: number): AuthEventRow[] {
-    const rows = this.stmt(
-      `SELECT event_id, created_at, ip, outcome, device_key, feedback FROM auth_events
+  /**
+   * What risk evaluation reads of a user's latest sign-ins, newest first: `[createdAt, outcome, ip,
+   * deviceKey, feedback]` rows straight from a covering index (no event is decoded).
+   */
+  listSignInHistory(poolId: string, sub: string, limit: number): SignInHistoryRow[] {
+    return this.rawStmt(
+      `SELECT created_at, outcome, ip, device_key, feedback FROM auth_events
        WHERE pool_id = ? AND sub = ? AND event_type = 'SignIn' ORDER BY created_at DESC, event_id DESC LIMIT ?`,
-    ).all(poolId, sub, limit) as {
-      event_id: string;
-      created_at: number;
-      ip: string | null;
-      outcome: AuthEventRow["outcome"];
-      device_key: string | null;
-      feedback: AuthEventRow["feedback"] | null;
-    }[];
-    return rows.map((r) => ({
-      eventId: r.event_id,
-      poolId,
-      sub,
-      createdAt: r.created_at,
-      eventType: "SignIn",
-      outcome: r.outcome,
-      ...(r.ip !== null ? { ip: r.ip } : {}),
-      ...(r.device_key !== null ? { deviceKey: r.device_key } : {}),
-      ...(r.feedback !== null ? { feedback: r.feedback } : {}),
-    }));
+    ).all(poolId, sub, limit) as SignInHistoryRow[];
   }
   getAuthEvent<T>(eventId: string): T | undefined {
     const row = this.stmt("SELECT data FROM auth_events WHERE event_id = ?").get(eventId) as

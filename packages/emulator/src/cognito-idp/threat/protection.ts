@@ -13,7 +13,7 @@ import {
   NotAuthorizedException,
   PasswordResetRequiredException,
 } from "../../errors";
-import type { AuthEventRow } from "../../store/store";
+import type { SignInHistoryRow } from "../../store/store";
 import type { PoolRecord, UserRecord } from "../../store/types";
 import { newUuid } from "../ids";
 import { saveUser } from "../pools";
@@ -67,15 +67,16 @@ export const BLOCKED_MESSAGE = "Unable to login because of security reasons.";
 /** Sign-up or password change with a breached password when the configuration blocks it. */
 export const COMPROMISED_MESSAGE =
   "Password is compromised. Choose a password that has not appeared in a data breach.";
-const HISTORY_SIZE = 50;
+/** How many of the user's latest sign-ins risk evaluation looks at (the baseline of devices and networks). */
+const HISTORY_SIZE = 20;
 
-function toPast(e: AuthEventRow): PastSignIn {
+function toPast([createdAt, outcome, ip, deviceKey, feedback]: SignInHistoryRow): PastSignIn {
   return {
-    createdAt: e.createdAt,
-    success: e.outcome === "Pass",
-    ...(e.ip ? { ip: e.ip } : {}),
-    ...(e.deviceKey ? { deviceKey: e.deviceKey } : {}),
-    ...(e.feedback ? { feedback: e.feedback } : {}),
+    createdAt,
+    success: outcome === "Pass",
+    ...(ip ? { ip } : {}),
+    ...(deviceKey ? { deviceKey } : {}),
+    ...(feedback ? { feedback } : {}),
   };
 }
 
