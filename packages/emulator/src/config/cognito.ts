@@ -87,7 +87,13 @@ const LAMBDA_KEYS: Record<string, string> = {
 };
 
 /** `aws_cognito_user_pool` arguments in CreateUserPool's shape. */
+/** Terraform's `advanced_security_mode`, as the API spells it (anything unknown is OFF). */
+function threatModeOf(value: unknown): "OFF" | "AUDIT" | "ENFORCED" {
+  return value === "AUDIT" || value === "ENFORCED" ? value : "OFF";
+}
+
 export function poolInput(args: Args) {
+  const addOns = block(args.user_pool_add_ons);
   const pp = block(args.password_policy);
   const lambda = block(args.lambda_config) ?? {};
   const lambdaConfig: Args = {};
@@ -173,6 +179,9 @@ export function poolInput(args: Args) {
         }
       : undefined,
     UserPoolTier: str(args.user_pool_tier),
+    ...(addOns
+      ? { UserPoolAddOns: { AdvancedSecurityMode: threatModeOf(addOns.advanced_security_mode) } }
+      : {}),
     Schema: list(args.schema).map((s) =>
       defined({
         Name: String(s.name),

@@ -7,6 +7,7 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   ConfirmSignUpCommand,
+  DescribeRiskConfigurationCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
@@ -82,6 +83,24 @@ describe("user pools from synthesized Terraform, with Lambda triggers", () => {
         (p) => p.ProviderName,
       ),
     ).toEqual(["Google"]);
+  });
+
+  it("turns threat protection on as the stack says, with its risk configuration", async () => {
+    const pool = (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool;
+    expect(pool?.UserPoolAddOns?.AdvancedSecurityMode).toBe("ENFORCED");
+    const risk = (await client.send(new DescribeRiskConfigurationCommand({ UserPoolId: poolId })))
+      .RiskConfiguration;
+    expect(risk).toMatchObject({
+      AccountTakeoverRiskConfiguration: {
+        Actions: { HighAction: { EventAction: "BLOCK", Notify: true } },
+        NotifyConfiguration: { BlockEmail: { Subject: "Blocked sign-in" } },
+      },
+      CompromisedCredentialsRiskConfiguration: {
+        EventFilter: ["SIGN_IN", "SIGN_UP"],
+        Actions: { EventAction: "BLOCK" },
+      },
+      RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] },
+    });
   });
 
   it("lists the resources it does not model", () => {
