@@ -16,7 +16,9 @@ import {
 } from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services } from "./cognito-idp/services";
+import { loadBreachCorpus } from "./cognito-idp/threat/breached-passwords";
 import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
+import { threatMode } from "./cognito-idp/threat/risk-config";
 import { poolJwks } from "./cognito-idp/tokens";
 import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
 import { type LocalStack, startLocalStack } from "./config/local-stack";
@@ -27,6 +29,7 @@ import { createLocalIdps, type LocalIdps } from "./hosted-ui/federation/stand-in
 import { mountOutbox } from "./outbox/routes";
 import { mountS3, s3StoreOf } from "./s3";
 import { Store } from "./store/store";
+import type { PoolRecord } from "./store/types";
 import { noTriggers, type TriggerRunner } from "./triggers/runner";
 
 export interface EmulatorOptions {
@@ -146,6 +149,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const host = options.host ?? "127.0.0.1";
   const services = createServices(options);
   const infra = options.infraDir ? loadInfra(services, options.infraDir, options.lambdaDir) : undefined;
+  // A stack with threat protection gets its breach corpus now, not during its first sign-in.
+  if (
+    infra?.pools.some((p) => {
+      const pool = services.store.getResource<PoolRecord>("pool", p.id, p.id);
+      return pool !== undefined && threatMode(pool) !== "OFF";
+    })
+  ) {
+    loadBreachCorpus();
+  }
   const s3Dir =
     options.s3Dir ??
     (options.storePath && options.storePath !== ":memory:"

@@ -123,4 +123,25 @@ describe("Store", () => {
     expect(store.getResource("pool", "p1", "p1")).toBeUndefined();
     expect(store.findResourceById("client", "c1")).toBeUndefined();
   });
+
+  it("pages auth events newest first without losing events recorded in the same millisecond", () => {
+    store = new Store(":memory:");
+    for (const [eventId, createdAt] of [
+      ["a", 5],
+      ["b", 5],
+      ["c", 5],
+      ["d", 4],
+    ] as const) {
+      store.putAuthEvent(
+        { eventId, poolId: "p", sub: "s", createdAt, eventType: "SignIn", outcome: "Pass" },
+        { eventId, createdAt },
+      );
+    }
+    const first = store.listAuthEvents<{ eventId: string; createdAt: number }>("p", "s", 2);
+    expect(first.map((e) => e.eventId)).toEqual(["c", "b"]);
+    const last = first[1];
+    if (!last) throw new Error("no page");
+    const second = store.listAuthEvents<{ eventId: string }>("p", "s", 2, last);
+    expect(second.map((e) => e.eventId)).toEqual(["a", "d"]);
+  });
 });

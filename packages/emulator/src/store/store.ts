@@ -572,12 +572,20 @@ export class Store {
       | undefined;
     return row ? (JSON.parse(row.data) as T) : undefined;
   }
-  /** A user's events, newest first, older than `before` (epoch ms) when given. */
-  listAuthEvents<T>(poolId: string, sub: string, limit: number, before?: number): T[] {
+  /** A user's events, newest first, after the `after` event in that order when given. */
+  listAuthEvents<T>(
+    poolId: string,
+    sub: string,
+    limit: number,
+    after?: { createdAt: number; eventId: string },
+  ): T[] {
+    // Keyset paging on (created_at, event_id): events in the same millisecond are neither lost nor repeated.
+    const at = after ?? { createdAt: Number.MAX_SAFE_INTEGER, eventId: "" };
     const rows = this.stmt(
-      `SELECT data FROM auth_events WHERE pool_id = ? AND sub = ? AND created_at < ?
+      `SELECT data FROM auth_events WHERE pool_id = ? AND sub = ?
+       AND (created_at < ? OR (created_at = ? AND event_id < ?))
        ORDER BY created_at DESC, event_id DESC LIMIT ?`,
-    ).all(poolId, sub, before ?? Number.MAX_SAFE_INTEGER, limit) as { data: string }[];
+    ).all(poolId, sub, at.createdAt, at.createdAt, at.eventId, limit) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as T);
   }
   countFailedAuthEventsFromIp(poolId: string, ip: string, since: number): number {

@@ -14,11 +14,11 @@ const Request = z.object({
 }) satisfies z.ZodType<AdminListUserAuthEventsCommandInput>;
 
 /** Paging by the last event's time and ID, so events recorded meanwhile never shift a page. */
-function decodeCursor(token: string | undefined): { before: number } | undefined {
+function decodeCursor(token: string | undefined): { createdAt: number; eventId: string } | undefined {
   if (!token) return undefined;
-  const m = /^e:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  const m = /^e:(\d+):(.+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
   if (!m) throw new InvalidParameterException("Invalid pagination token.");
-  return { before: Number(m[1]) };
+  return { createdAt: Number(m[1]), eventId: String(m[2]) };
 }
 
 export const AdminListUserAuthEvents = operation(Request, (req, services) => {
@@ -27,13 +27,13 @@ export const AdminListUserAuthEvents = operation(Request, (req, services) => {
   const user = requireUser(services, pool, req.Username);
   const limit = req.MaxResults && req.MaxResults > 0 ? req.MaxResults : 60;
   const cursor = decodeCursor(req.NextToken);
-  const events = services.store.listAuthEvents<AuthEventRecord>(pool.Id, user.sub, limit + 1, cursor?.before);
+  const events = services.store.listAuthEvents<AuthEventRecord>(pool.Id, user.sub, limit + 1, cursor);
   const page = events.slice(0, limit);
   const last = page[page.length - 1];
   return {
     AuthEvents: page.map(toWireEvent),
     ...(events.length > limit && last
-      ? { NextToken: Buffer.from(`e:${last.createdAt}`).toString("base64url") }
+      ? { NextToken: Buffer.from(`e:${last.createdAt}:${last.eventId}`).toString("base64url") }
       : {}),
   };
 });

@@ -1,13 +1,8 @@
 import type { Hono } from "hono";
 import { CognitoError } from "../../errors";
+import { escapeHtml } from "../../hosted-ui/html";
 import { findOperation } from "../operations";
 import type { Services } from "../services";
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
 
 function page(title: string, message: string, status: 200 | 400) {
   return new Response(
