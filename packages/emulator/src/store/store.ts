@@ -1,7 +1,11 @@
+import { hash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { SignInHistoryCache, type SignInHistoryRow } from "./sign-in-history-cache";
 import type { UserRecord } from "./types";
+
+export type { SignInHistoryRow } from "./sign-in-history-cache";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS resources (
@@ -28,7 +32,7 @@ CREATE TABLE IF NOT EXISTS codes (
   expires_at INTEGER NOT NULL, PRIMARY KEY (pool_id, sub, purpose)
 );
 CREATE TABLE IF NOT EXISTS refresh_tokens (
-  token TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
+  token_hash TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
   origin_jti TEXT NOT NULL, auth_time INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS refresh_tokens_by_user ON refresh_tokens (pool_id, sub);
@@ -52,9 +56,10 @@ CREATE TABLE IF NOT EXISTS auth_events (
 DROP INDEX IF EXISTS auth_events_by_user;
 DROP INDEX IF EXISTS auth_events_by_ip;
 DROP INDEX IF EXISTS auth_events_newest_by_user;
-CREATE INDEX IF NOT EXISTS auth_events_history ON auth_events
-  (pool_id, sub, created_at, event_id, event_type, outcome, ip, device_key, feedback);
-CREATE INDEX IF NOT EXISTS auth_events_failed_by_ip ON auth_events (pool_id, ip, failed, created_at);
+DROP INDEX IF EXISTS auth_events_history;
+DROP INDEX IF EXISTS auth_events_failed_by_ip;
+CREATE INDEX IF NOT EXISTS auth_events_by_user_time ON auth_events (pool_id, sub, created_at, event_id);
+CREATE INDEX IF NOT EXISTS auth_events_failures_by_ip ON auth_events (pool_id, ip, created_at) WHERE failed = 1;
 CREATE TABLE IF NOT EXISTS unknown_user_failures (
   pool_id TEXT NOT NULL, username_key TEXT NOT NULL, failed_attempts INTEGER NOT NULL, last_failed_at INTEGER NOT NULL,
   PRIMARY KEY (pool_id, username_key)
@@ -124,14 +129,8 @@ export interface AuthEventRow {
   feedback?: "Valid" | "Invalid";
 }
 
-/** `[createdAt, outcome, ip, deviceKey, feedback]` of one earlier sign-in. */
-export type SignInHistoryRow = [
-  number,
-  AuthEventRow["outcome"],
-  string | null,
-  string | null,
-  AuthEventRow["feedback"] | null,
-];
+/** What a refresh token is stored under: its SHA-256 (the tokens carry 256 random bits). */
+const refreshTokenKey = (token: string): string => hash("sha256", token, "base64url");
 
 /** Keys under which a user is found: case-folded where the pool is case-insensitive. */
 export interface UserKeys {
@@ -156,7 +155,22 @@ export class Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
-    this.db.exec(SCHEMA);
+    this.db.function("refresh_token_key", { deterministic: true }, (token) => refreshTokenKey(String(token)));
+    const plainTokens = this.columnsOf("refresh_tokens").has("token");
+    this.db.transaction(() => {
+      // Stores written before refresh tokens were kept as hashes: the rows move to the new table.
+      if (plainTokens) {
+        this.db.exec("ALTER TABLE refresh_tokens RENAME TO refresh_tokens_plain");
+        this.db.exec("DROP INDEX IF EXISTS refresh_tokens_by_user");
+      }
+      this.db.exec(SCHEMA);
+      if (plainTokens) {
+        this.db.exec(`INSERT INTO refresh_tokens (token_hash, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
+          SELECT refresh_token_key(token), pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked
+          FROM refresh_tokens_plain`);
+        this.db.exec("DROP TABLE refresh_tokens_plain");
+      }
+    })();
     this.addMissingColumns("auth_events", {
       event_type: "TEXT NOT NULL DEFAULT 'SignIn'",
       outcome: "TEXT NOT NULL DEFAULT 'InProgress'",
@@ -165,11 +179,15 @@ export class Store {
     });
   }
 
-  /** Columns added after a table was first created: a store written by an earlier version gains them. */
-  private addMissingColumns(table: string, columns: Record<string, string>): void {
-    const existing = new Set(
+  private columnsOf(table: string): Set<string> {
+    return new Set(
       (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
     );
+  }
+
+  /** Columns added after a table was first created: a store written by an earlier version gains them. */
+  private addMissingColumns(table: string, columns: Record<string, string>): void {
+    const existing = this.columnsOf(table);
     for (const [name, type] of Object.entries(columns)) {
       if (!existing.has(name)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
     }
@@ -186,11 +204,14 @@ export class Store {
       // A rolled-back transaction may have cached what it read after its own writes.
       this.resourceCache.clear();
       this.resourceIdIndex.clear();
+      this.signInHistory.clear();
       throw err;
     }
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  /** The latest sign-ins of active users, for risk evaluation (kept in step by `putAuthEvent`). */
+  private readonly signInHistory = new SignInHistoryCache();
 
   /** Prepared statements are compiled once and reused (preparing costs more than running). */
   private stmt(sql: string): Database.Statement {
@@ -318,6 +339,7 @@ export class Store {
     });
     this.resourceCache.clear();
     this.resourceIdIndex.clear();
+    this.signInHistory.clear();
   }
 
   // --- users ---
@@ -445,13 +467,13 @@ export class Store {
     this.stmt("DELETE FROM codes WHERE pool_id = ? AND sub = ? AND purpose = ?").run(poolId, sub, purpose);
   }
 
-  // --- refresh tokens ---
+  // --- refresh tokens (kept as SHA-256 hashes: the store never holds a usable token) ---
   putRefreshToken(row: RefreshTokenRow): void {
     this.stmt(
-      `INSERT INTO refresh_tokens (token, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
+      `INSERT INTO refresh_tokens (token_hash, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      row.token,
+      refreshTokenKey(row.token),
       row.poolId,
       row.clientId,
       row.sub,
@@ -462,12 +484,12 @@ export class Store {
     );
   }
   getRefreshToken(token: string): RefreshTokenRow | undefined {
-    const r = this.stmt("SELECT * FROM refresh_tokens WHERE token = ?").get(token) as
+    const r = this.stmt("SELECT * FROM refresh_tokens WHERE token_hash = ?").get(refreshTokenKey(token)) as
       | Record<string, string | number>
       | undefined;
     if (!r) return undefined;
     return {
-      token: String(r.token),
+      token,
       poolId: String(r.pool_id),
       clientId: String(r.client_id),
       sub: String(r.sub),
@@ -479,7 +501,7 @@ export class Store {
   }
   revokeRefreshToken(token: string, originJti: string, at: number): void {
     this.transaction(() => {
-      this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE token = ?").run(token);
+      this.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE token_hash = ?").run(refreshTokenKey(token));
       this.stmt("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)").run(
         originJti,
         at,
@@ -555,16 +577,31 @@ export class Store {
       event.deviceKey ?? null,
       event.feedback ?? null,
     );
+    if (event.eventType === "SignIn") {
+      this.signInHistory.written(event.poolId, event.sub, [
+        event.createdAt,
+        event.outcome,
+        event.ip ?? null,
+        event.deviceKey ?? null,
+        event.feedback ?? null,
+        event.eventId,
+      ]);
+    }
   }
   /**
    * What risk evaluation reads of a user's latest sign-ins, newest first: `[createdAt, outcome, ip,
-   * deviceKey, feedback]` rows straight from a covering index (no event is decoded).
+   * deviceKey, feedback, eventId]` rows from the in-memory history of active users, or from SQLite
+   * on a miss (no event is decoded). An unchanged history is the same frozen array each time.
    */
-  listSignInHistory(poolId: string, sub: string, limit: number): SignInHistoryRow[] {
-    return this.rawStmt(
-      `SELECT created_at, outcome, ip, device_key, feedback FROM auth_events
+  listSignInHistory(poolId: string, sub: string, limit: number): readonly SignInHistoryRow[] {
+    const cached = this.signInHistory.get(poolId, sub, limit);
+    if (cached) return cached;
+    const rows = this.rawStmt(
+      `SELECT created_at, outcome, ip, device_key, feedback, event_id FROM auth_events
        WHERE pool_id = ? AND sub = ? AND event_type = 'SignIn' ORDER BY created_at DESC, event_id DESC LIMIT ?`,
     ).all(poolId, sub, limit) as SignInHistoryRow[];
+    // Inside a transaction the rows may yet be rolled back: not cached.
+    return this.db.inTransaction ? rows : this.signInHistory.set(poolId, sub, limit, rows);
   }
   getAuthEvent<T>(eventId: string): T | undefined {
     const row = this.stmt("SELECT data FROM auth_events WHERE event_id = ?").get(eventId) as

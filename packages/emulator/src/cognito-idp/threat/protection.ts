@@ -19,7 +19,7 @@ import { newUuid } from "../ids";
 import { saveUser } from "../pools";
 import type { Services } from "../services";
 import { isBreachedPassword } from "./breached-passwords";
-import { type IpLocation, ipInRanges, locateIp } from "./ip-locations";
+import { type IpLocation, ipInRanges, locateIp, networkOf } from "./ip-locations";
 import { assessRisk, FAILURE_WINDOW_MS, type PastSignIn, type RiskLevel, type RiskReason } from "./risk";
 import {
   type RiskConfigurationRecord,
@@ -50,7 +50,7 @@ export interface AuthEventRecord {
   challenges: { ChallengeName: "Password" | "Mfa"; ChallengeResponse: "Success" | "Failure" }[];
   context: { ip?: string; deviceKey?: string; deviceName: string } & IpLocation;
   feedback?: { value: "Valid" | "Invalid"; provider: "Admin" | "User"; date: number };
-  /** For `UpdateAuthEventFeedback` from the notification's one-click links. */
+  /** For `UpdateAuthEventFeedback` from the notification's one-click links (notified events only). */
   feedbackToken?: string;
 }
 
@@ -71,13 +71,28 @@ export const COMPROMISED_MESSAGE =
 const HISTORY_SIZE = 20;
 
 function toPast([createdAt, outcome, ip, deviceKey, feedback]: SignInHistoryRow): PastSignIn {
+  const network = ip ? networkOf(ip) : undefined;
   return {
     createdAt,
     success: outcome === "Pass",
     ...(ip ? { ip } : {}),
+    ...(network ? { network } : {}),
     ...(deviceKey ? { deviceKey } : {}),
     ...(feedback ? { feedback } : {}),
   };
+}
+
+/** Each of the store's frozen history rows as risk evaluation reads it, derived once. */
+const pastSignIns = new WeakMap<SignInHistoryRow, PastSignIn>();
+function pastSignInsOf(rows: readonly SignInHistoryRow[]): PastSignIn[] {
+  return rows.map((row) => {
+    let past = pastSignIns.get(row);
+    if (!past) {
+      past = toPast(row);
+      pastSignIns.set(row, past);
+    }
+    return past;
+  });
 }
 
 /** Writes an event: its indexed columns and the whole record. */
@@ -139,7 +154,7 @@ function evaluate(
   const assessed = assessRisk({
     now,
     location,
-    history: history.map(toPast),
+    history: pastSignInsOf(history),
     ipFailures: signals.ip
       ? services.store.countFailedAuthEventsFromIp(pool.Id, signals.ip, now - FAILURE_WINDOW_MS)
       : 0,
@@ -191,7 +206,8 @@ function record(
       deviceName: signals.deviceName,
       ...ev.location,
     },
-    feedbackToken: randomUUID().replaceAll("-", ""),
+    // Only a notification carries the one-click feedback links that need it.
+    ...(ev.notify ? { feedbackToken: randomUUID().replaceAll("-", "") } : {}),
   };
   if (!extra.pending) saveAuthEvent(services, event);
   return event;

@@ -51,9 +51,13 @@ export interface PastSignIn {
   createdAt: number;
   success: boolean;
   ip?: string;
+  /** `networkOf(ip)`, when the caller has it already. */
+  network?: string;
   deviceKey?: string;
   feedback?: "Valid" | "Invalid";
 }
+
+const networkOfPast = (e: PastSignIn) => e.network ?? networkOf(e.ip);
 
 export interface RiskInput {
   now: number;
@@ -93,11 +97,12 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     if (input.deviceKey !== undefined && !known.some((e) => e.deviceKey === input.deviceKey)) {
       reasons.push("new-device");
     }
-    if (network !== undefined && !known.some((e) => networkOf(e.ip) === network)) reasons.push("new-network");
+    if (network !== undefined && !known.some((e) => networkOfPast(e) === network))
+      reasons.push("new-network");
     // Feedback "Valid" from this network or device vouches for the journey too.
     const vouched = trusted.some(
       (e) =>
-        (network !== undefined && networkOf(e.ip) === network) ||
+        (network !== undefined && networkOfPast(e) === network) ||
         (input.deviceKey !== undefined && e.deviceKey === input.deviceKey),
     );
     const last = successes[0];
