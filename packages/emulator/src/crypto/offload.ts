@@ -57,14 +57,24 @@ class ModPowWorker {
     return worker;
   }
 
-  /** `base^exponent mod prime`, as even-length hex (`base` in [2, prime - 2], `exponent` > 0). */
-  pow(baseHex: string, exponentHex: string): Promise<string> {
+  /** `base^exponent mod prime`, then optionally `(result * multiplier mod prime)^exponent2`, as even-length hex. */
+  pow(baseHex: string, exponentHex: string, then?: ModPowThen): Promise<string> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
       if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, base: baseHex, exponent: exponentHex });
+      worker.postMessage(
+        then
+          ? {
+              id,
+              base: baseHex,
+              exponent: exponentHex,
+              multiplier: then.multiplierHex,
+              exponent2: then.exponentHex,
+            }
+          : { id, base: baseHex, exponent: exponentHex },
+      );
     });
   }
 
@@ -77,14 +87,29 @@ class ModPowWorker {
 
 const workers = new Map<string, ModPowWorker>();
 
-/** `base^exponent mod prime` (even-length hex in, hex out) on the prime's worker thread. */
-export function modPowOffThread(primeHex: string, baseHex: string, exponentHex: string): Promise<string> {
+/** A second step chained in the same message: `(first * multiplier mod prime)^exponent mod prime`. */
+export interface ModPowThen {
+  multiplierHex: string;
+  exponentHex: string;
+}
+
+/**
+ * `base^exponent mod prime` (even-length hex in, hex out) on the prime's worker thread; with `then`,
+ * `((base^exponent mod prime) * multiplier mod prime)^exponent2 mod prime` in one round trip. Any
+ * base is accepted (OpenSSL's refused ones, 0, 1 and prime - 1, are computed in BigInt).
+ */
+export function modPowOffThread(
+  primeHex: string,
+  baseHex: string,
+  exponentHex: string,
+  then?: ModPowThen,
+): Promise<string> {
   let worker = workers.get(primeHex);
   if (!worker) {
     worker = new ModPowWorker(primeHex);
     workers.set(primeHex, worker);
   }
-  return worker.pow(baseHex, exponentHex);
+  return worker.pow(baseHex, exponentHex, then);
 }
 
 /** RSA-SHA256 signature of `data` in libuv's thread pool. */

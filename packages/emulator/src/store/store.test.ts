@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { Store } from "./store";
 import type { UserRecord } from "./types";
@@ -66,6 +70,50 @@ describe("Store", () => {
     expect(store.getRefreshToken("t1")?.revoked).toBe(true);
     expect(store.isOriginRevoked("o-t2")).toBe(true);
     expect(store.isOriginRevoked("o-other")).toBe(false);
+  });
+
+  it("keeps refresh tokens only as hashes, and moves a store's plaintext ones to hashes on open", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "store-")), "store.sqlite");
+    // A store as an earlier version wrote it: tokens in plaintext.
+    const old = new Database(path);
+    old.exec(`CREATE TABLE refresh_tokens (
+      token TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
+      origin_jti TEXT NOT NULL, auth_time INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX refresh_tokens_by_user ON refresh_tokens (pool_id, sub);
+      INSERT INTO refresh_tokens VALUES ('old-token', 'p', 'c', 's', 'o-old', 1, 99, 0);`);
+    old.close();
+
+    store = new Store(path);
+    expect(store.getRefreshToken("old-token")).toMatchObject({
+      token: "old-token",
+      sub: "s",
+      revoked: false,
+    });
+    store.putRefreshToken({
+      token: "new-token",
+      poolId: "p",
+      clientId: "c",
+      sub: "s",
+      originJti: "o-new",
+      authTime: 2,
+      expiresAt: 99,
+      revoked: false,
+    });
+    store.revokeAllRefreshTokens("p", "s", 5);
+    expect(store.getRefreshToken("new-token")?.revoked).toBe(true);
+    expect(store.isOriginRevoked("o-old")).toBe(true);
+    const stored = JSON.stringify(store.db.prepare("SELECT * FROM refresh_tokens").all());
+    expect(stored).not.toContain("old-token");
+    expect(stored).not.toContain("new-token");
+    expect(
+      store.db
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'refresh_tokens%' ORDER BY name")
+        .all(),
+    ).toEqual([{ name: "refresh_tokens" }, { name: "refresh_tokens_by_user" }]);
+    // Opening it again changes nothing.
+    store.close();
+    store = new Store(path);
+    expect(store.getRefreshToken("old-token")?.revoked).toBe(true);
   });
 
   it("replaces a code for the same purpose and deletes it", () => {
