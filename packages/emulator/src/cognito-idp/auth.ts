@@ -234,12 +234,12 @@ async function preAuthentication(
   user: UserRecord,
   validationData?: Record<string, string>,
 ) {
-  await runTrigger(services, ctx.pool, "PreAuthentication", {
+  await runTrigger(services, ctx.pool, "PreAuthentication", () => ({
     triggerSource: "PreAuthentication_Authentication",
     userName: user.username,
     clientId: ctx.client.ClientId,
     request: { userAttributes: triggerAttributes(user), validationData: validationData ?? {} },
-  });
+  }));
 }
 
 /** USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH. */
@@ -555,22 +555,24 @@ export async function preTokenGeneration(
   user: UserRecord,
   source: string,
 ): Promise<ClaimOverrides | undefined> {
-  const g = groupClaims(services, user);
-  const response = await runTrigger(services, ctx.pool, "PreTokenGeneration", {
-    triggerSource: source,
-    userName: user.username,
-    clientId: ctx.client.ClientId,
-    request: {
-      userAttributes: triggerAttributes(user),
-      groupConfiguration: {
-        groupsToOverride: g.groups,
-        iamRolesToOverride: g.roles,
-        preferredRole: g.preferredRole ?? null,
+  const response = await runTrigger(services, ctx.pool, "PreTokenGeneration", () => {
+    const g = groupClaims(services, user);
+    return {
+      triggerSource: source,
+      userName: user.username,
+      clientId: ctx.client.ClientId,
+      request: {
+        userAttributes: triggerAttributes(user),
+        groupConfiguration: {
+          groupsToOverride: g.groups,
+          iamRolesToOverride: g.roles,
+          preferredRole: g.preferredRole ?? null,
+        },
+        scopes: ["aws.cognito.signin.user.admin"],
+        clientMetadata: ctx.clientMetadata ?? {},
       },
-      scopes: ["aws.cognito.signin.user.admin"],
-      clientMetadata: ctx.clientMetadata ?? {},
-    },
-    response: {},
+      response: {},
+    };
   });
   if (!response) return undefined;
   return claimOverridesFrom(response);
@@ -635,7 +637,7 @@ async function finish(
     withRefreshToken: true,
     ...(overrides ? { overrides } : {}),
   });
-  await runTrigger(services, ctx.pool, "PostAuthentication", {
+  await runTrigger(services, ctx.pool, "PostAuthentication", () => ({
     triggerSource: "PostAuthentication_Authentication",
     userName: user.username,
     clientId: ctx.client.ClientId,
@@ -644,7 +646,7 @@ async function finish(
       newDeviceUsed: false,
       clientMetadata: ctx.clientMetadata ?? {},
     },
-  });
+  }));
   return { ChallengeParameters: {}, AuthenticationResult: tokens };
 }
 

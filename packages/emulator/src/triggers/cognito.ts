@@ -39,6 +39,14 @@ export function triggerAttributes(user: UserRecord): Record<string, string> {
   return { ...user.attributes, "cognito:user_status": user.status };
 }
 
+export interface TriggerInput {
+  triggerSource: string;
+  userName: string;
+  clientId: string;
+  request: Record<string, unknown>;
+  response?: Record<string, unknown>;
+}
+
 /**
  * Runs a trigger if the pool has one and returns the `response` the function filled in, or
  * `undefined` when none is configured. A thrown error becomes `UserLambdaValidationException`
@@ -48,16 +56,12 @@ export async function runTrigger(
   services: Services,
   pool: PoolRecord,
   name: TriggerName,
-  input: {
-    triggerSource: string;
-    userName: string;
-    clientId: string;
-    request: Record<string, unknown>;
-    response?: Record<string, unknown>;
-  },
+  /** The event's input, or a function that builds it (only called when the pool has the trigger). */
+  eventInput: TriggerInput | (() => TriggerInput),
 ): Promise<Record<string, unknown> | undefined> {
   const target = triggerArn(pool, name);
   if (!target) return undefined;
+  const input = typeof eventInput === "function" ? eventInput() : eventInput;
   const event = {
     version: target.version,
     triggerSource: input.triggerSource,

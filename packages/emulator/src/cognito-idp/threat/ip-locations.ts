@@ -130,18 +130,25 @@ export function locateIp(ip: string | undefined): IpLocation {
 }
 
 const compiledLists = new Map<string, CompiledRange[]>();
+const compiledByList = new WeakMap<readonly string[], CompiledRange[]>();
 const MAX_COMPILED_LISTS = 256;
 
 /** True when `ip` is in one of the CIDR ranges (the risk configuration's block and skip lists). */
 export function ipInRanges(ip: string | undefined, cidrs: readonly string[]): boolean {
-  const normalized = ip ? normalizeIp(ip) : undefined;
-  if (!normalized || cidrs.length === 0) return false;
-  const key = cidrs.join(",");
-  let compiled = compiledLists.get(key);
+  if (cidrs.length === 0 || !ip) return false;
+  const normalized = normalizeIp(ip);
+  if (!normalized) return false;
+  // The configuration's lists are frozen records: compiled once per list.
+  let compiled = compiledByList.get(cidrs);
   if (!compiled) {
-    if (compiledLists.size >= MAX_COMPILED_LISTS) compiledLists.clear();
-    compiled = cidrs.map(compile);
-    compiledLists.set(key, compiled);
+    const key = cidrs.join(",");
+    compiled = compiledLists.get(key);
+    if (!compiled) {
+      if (compiledLists.size >= MAX_COMPILED_LISTS) compiledLists.clear();
+      compiled = cidrs.map(compile);
+      compiledLists.set(key, compiled);
+    }
+    compiledByList.set(cidrs, compiled);
   }
   const v4 = normalized.family === "ipv4" ? ipv4Number(normalized.address) : undefined;
   return compiled.some((range) => matches(range, normalized, v4));

@@ -75,7 +75,7 @@ function toPast([createdAt, outcome, ip, deviceKey, feedback]: SignInHistoryRow)
   return {
     createdAt,
     success: outcome === "Pass",
-    ...(ip ? { ip } : {}),
+    ...(ip ? { ip, location: locateIp(ip) } : {}),
     ...(network ? { network } : {}),
     ...(deviceKey ? { deviceKey } : {}),
     ...(feedback ? { feedback } : {}),

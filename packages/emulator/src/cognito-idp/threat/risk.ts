@@ -51,8 +51,9 @@ export interface PastSignIn {
   createdAt: number;
   success: boolean;
   ip?: string;
-  /** `networkOf(ip)`, when the caller has it already. */
+  /** `networkOf(ip)` and `locateIp(ip)`, when the caller has them already. */
   network?: string;
+  location?: IpLocation;
   deviceKey?: string;
   feedback?: "Valid" | "Invalid";
 }
@@ -106,7 +107,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
         (input.deviceKey !== undefined && e.deviceKey === input.deviceKey),
     );
     const last = successes[0];
-    const km = last ? distanceKm(locateIp(last.ip), input.location) : undefined;
+    const km = last ? distanceKm(last.location ?? locateIp(last.ip), input.location) : undefined;
     if (!vouched && last && km !== undefined && km > MIN_TRAVEL_KM) {
       const hours = Math.max(input.now - last.createdAt, 1) / 3_600_000;
       if (km / hours > IMPOSSIBLE_SPEED_KMH) reasons.push("impossible-travel");
