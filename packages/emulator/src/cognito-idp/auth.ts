@@ -107,16 +107,13 @@ function saveSession(
 ): string {
   const ttl = (ctx.client.AuthSessionValidity ?? 3) * 60_000;
   const expires = services.clock.now().getTime() + ttl;
-  const srp = session.srp;
-  if (srp) {
-    // One commit for the session and its secret-block index.
-    services.store.transaction(() => {
-      services.store.putSession(id, expires, session);
-      services.store.putSession(srpIndexKey(srp.secretBlock), expires, { sessionId: id });
-    });
-  } else {
-    services.store.putSession(id, expires, session);
-  }
+  // An SRP session is also found by its secret block (clients answer PASSWORD_VERIFIER without Session).
+  services.store.putSession(
+    id,
+    expires,
+    session,
+    session.srp ? srpIndexKey(session.srp.secretBlock) : undefined,
+  );
   return id;
 }
 
@@ -128,10 +125,13 @@ export function loadSession(
   secretBlock?: string,
 ) {
   let sessionId = id;
-  if (!sessionId && secretBlock) {
-    sessionId = services.store.getSession<{ sessionId: string }>(srpIndexKey(secretBlock))?.data.sessionId;
+  let row: { expiresAt: number; data: AuthSession } | undefined;
+  if (sessionId) row = services.store.getSession<AuthSession>(sessionId);
+  else if (secretBlock) {
+    const found = services.store.getSessionByAltKey<AuthSession>(srpIndexKey(secretBlock));
+    sessionId = found?.id;
+    row = found;
   }
-  const row = sessionId ? services.store.getSession<AuthSession>(sessionId) : undefined;
   if (!row || !sessionId || row.data.clientId !== ctx.client.ClientId || row.data.poolId !== ctx.pool.Id) {
     throw new NotAuthorizedException("Invalid session for the user.");
   }
@@ -142,16 +142,8 @@ export function loadSession(
   return { id: sessionId, session: row.data };
 }
 
-function endSession(services: Services, id: string, session: AuthSession): void {
-  const srp = session.srp;
-  if (!srp) {
-    services.store.deleteSession(id);
-    return;
-  }
-  services.store.transaction(() => {
-    services.store.deleteSession(id);
-    services.store.deleteSession(srpIndexKey(srp.secretBlock));
-  });
+function endSession(services: Services, id: string): void {
+  services.store.deleteSession(id);
 }
 
 // --- lockout --------------------------------------------------------------------------------
@@ -662,8 +654,11 @@ function sessionUser(
   if (!user) throw new NotAuthorizedException("Invalid session for the user.");
   const username = responses.USERNAME;
   if (!username) throw new InvalidParameterException("Missing required parameter USERNAME");
-  const named = findUser(services, ctx.pool, username);
-  if (!named || named.sub !== user.sub) throw new NotAuthorizedException("Invalid session for the user.");
+  // The session's own username needs no lookup (it is what findUser would match first).
+  if (username !== user.username) {
+    const named = findUser(services, ctx.pool, username);
+    if (!named || named.sub !== user.sub) throw new NotAuthorizedException("Invalid session for the user.");
+  }
   checkSecretHash(ctx.client, username, responses.SECRET_HASH);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   return user;
@@ -671,7 +666,7 @@ function sessionUser(
 
 function failAttempt(services: Services, id: string, session: AuthSession, error: Error): never {
   session.attempts += 1;
-  if (session.attempts >= MAX_CHALLENGE_ATTEMPTS) endSession(services, id, session);
+  if (session.attempts >= MAX_CHALLENGE_ATTEMPTS) endSession(services, id);
   else {
     const row = services.store.getSession<AuthSession>(id);
     if (row) services.store.putSession(id, row.expiresAt, session);
@@ -710,7 +705,7 @@ export async function respondToChallenge(
           "Missing required parameters PASSWORD_CLAIM_SIGNATURE, PASSWORD_CLAIM_SECRET_BLOCK, TIMESTAMP",
         );
       }
-      endSession(services, id, session);
+      endSession(services, id);
       checkLockout(services, user);
       let ok = false;
       try {
@@ -759,7 +754,7 @@ export async function respondToChallenge(
       }
       user.status = "CONFIRMED";
       saveUser(services, ctx.pool, user);
-      endSession(services, id, session);
+      endSession(services, id);
       return mfaOrTokens(services, ctx, user, "TokenGeneration_NewPasswordChallenge");
     }
     case "SMS_MFA": {
@@ -776,7 +771,7 @@ export async function respondToChallenge(
           new CodeMismatchException("Invalid code or auth state for the user."),
         );
       }
-      endSession(services, id, session);
+      endSession(services, id);
       updateSignInEvent(services, session.eventId, { mfa: "Success" });
       return finish(services, ctx, user, "TokenGeneration_Authentication");
     }
@@ -792,7 +787,7 @@ export async function respondToChallenge(
       }
       user.mfa.lastTotpStep = step;
       saveUser(services, ctx.pool, user);
-      endSession(services, id, session);
+      endSession(services, id);
       updateSignInEvent(services, session.eventId, { mfa: "Success" });
       return finish(services, ctx, user, "TokenGeneration_Authentication");
     }
@@ -804,7 +799,7 @@ export async function respondToChallenge(
       }
       if (!methods.includes(answer))
         throw new InvalidParameterException(`${answer} is not enabled for the user.`);
-      endSession(services, id, session);
+      endSession(services, id);
       return answer === "SMS_MFA"
         ? smsChallenge(services, ctx, user)
         : challenge(services, ctx, user, "SOFTWARE_TOKEN_MFA", {});
@@ -813,7 +808,7 @@ export async function respondToChallenge(
       if (!session.totpVerified || !user.mfa.totpSecret) {
         throw new InvalidParameterException("Software token MFA has not been verified for this session.");
       }
-      endSession(services, id, session);
+      endSession(services, id);
       return finish(services, ctx, user, "TokenGeneration_Authentication");
     }
   }

@@ -116,6 +116,19 @@ describe("Store", () => {
     expect(store.getRefreshToken("old-token")?.revoked).toBe(true);
   });
 
+  it("finds a session by its second key until it is deleted, and keeps that key when it is updated", () => {
+    store = new Store(":memory:");
+    store.putSession("s1", 100, { n: 1 }, "srp:block");
+    store.putSession("s2", 100, { n: 2 });
+    expect(store.getSessionByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 100, data: { n: 1 } });
+    store.putSession("s1", 200, { n: 3 });
+    expect(store.getSessionByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 200, data: { n: 3 } });
+    expect(() => store.putSession("s3", 100, {}, "srp:block")).toThrow();
+    store.deleteSession("s1");
+    expect(store.getSessionByAltKey("srp:block")).toBeUndefined();
+    expect(store.getSession("s2")?.data).toEqual({ n: 2 });
+  });
+
   it("replaces a code for the same purpose and deletes it", () => {
     store = new Store(":memory:");
     store.putCode("p", "s", "signup", "111111", 10);

@@ -171,6 +171,11 @@ export class Store {
         this.db.exec("DROP TABLE refresh_tokens_plain");
       }
     })();
+    this.addMissingColumns("sessions", { alt_key: "TEXT" });
+    // A second key a session is found by (an SRP session's secret block), unique where present.
+    this.db.exec(
+      "CREATE UNIQUE INDEX IF NOT EXISTS sessions_by_alt_key ON sessions (alt_key) WHERE alt_key IS NOT NULL",
+    );
     this.addMissingColumns("auth_events", {
       event_type: "TEXT NOT NULL DEFAULT 'SignIn'",
       outcome: "TEXT NOT NULL DEFAULT 'InProgress'",
@@ -523,17 +528,27 @@ export class Store {
   }
 
   // --- auth sessions ---
-  putSession(id: string, expiresAt: number, data: unknown): void {
+  /**
+   * Writes a session; `altKey` (kept when the session is updated) is a second key it can be found
+   * by with `getSessionByAltKey`, and goes with it when it is deleted.
+   */
+  putSession(id: string, expiresAt: number, data: unknown, altKey?: string): void {
     this.stmt(
-      `INSERT INTO sessions (id, expires_at, data) VALUES (?, ?, ?)
+      `INSERT INTO sessions (id, expires_at, data, alt_key) VALUES (?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
-    ).run(id, expiresAt, JSON.stringify(data));
+    ).run(id, expiresAt, JSON.stringify(data), altKey ?? null);
   }
   getSession<T>(id: string): { expiresAt: number; data: T } | undefined {
     const row = this.stmt("SELECT expires_at, data FROM sessions WHERE id = ?").get(id) as
       | { expires_at: number; data: string }
       | undefined;
     return row ? { expiresAt: row.expires_at, data: JSON.parse(row.data) as T } : undefined;
+  }
+  getSessionByAltKey<T>(altKey: string): { id: string; expiresAt: number; data: T } | undefined {
+    const row = this.stmt("SELECT id, expires_at, data FROM sessions WHERE alt_key = ?").get(altKey) as
+      | { id: string; expires_at: number; data: string }
+      | undefined;
+    return row ? { id: row.id, expiresAt: row.expires_at, data: JSON.parse(row.data) as T } : undefined;
   }
   deleteSession(id: string): void {
     this.stmt("DELETE FROM sessions WHERE id = ?").run(id);
