@@ -14,6 +14,14 @@ export const routes = [
   { method: "GET", path: "/me", handler: "get-me", scopes: ["api/read"], groups: [], principal: "user" },
   {
     method: "GET",
+    path: "/dashboard",
+    handler: "get-dashboard",
+    scopes: ["api/read"],
+    groups: [],
+    principal: "user",
+  },
+  {
+    method: "GET",
     path: "/notes",
     handler: "list-notes",
     scopes: ["api/read"],

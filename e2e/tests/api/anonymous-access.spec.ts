@@ -2,6 +2,7 @@ import { expect, test } from "../../fixtures";
 
 const protectedRoutes = [
   ["GET", "/me"],
+  ["GET", "/dashboard"],
   ["GET", "/notes"],
   ["POST", "/notes"],
   ["GET", "/notes/5f0c1c64-3b1a-4d43-9a8e-3f7c2a9b1e01"],

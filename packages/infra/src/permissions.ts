@@ -22,6 +22,7 @@ const dynamo = (actions: string[]) => (t: PermissionTargets) => [
  */
 export const functionPermissions: Record<FunctionName, (t: PermissionTargets) => PolicyStatement[]> = {
   "get-me": dynamo(["GetItem"]),
+  "get-dashboard": dynamo(["Query"]),
   "list-notes": dynamo(["Query"]),
   "create-note": dynamo(["PutItem"]),
   "get-note": dynamo(["GetItem"]),

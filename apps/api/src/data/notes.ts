@@ -45,7 +45,7 @@ export class NotesRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": pk(sub), ":prefix": "NOTE#" },
+        ExpressionAttributeValues: { ":pk": pk(sub), ":prefix": NOTE_PREFIX },
         ScanIndexForward: false,
         Limit: opts.limit,
         ExclusiveStartKey: opts.cursor ? decodeCursor(opts.cursor, sub) : undefined,
@@ -98,7 +98,10 @@ export class NotesRepository {
 const pk = (sub: string) => `USER#${sub}`;
 const sk = (id: string) => `NOTE#${id}`;
 
-function toNote(item: Record<string, unknown>): Note {
+/** The sort-key prefix of every note item. */
+export const NOTE_PREFIX = "NOTE#";
+
+export function toNote(item: Record<string, unknown>): Note {
   return {
     id: String(item.id),
     title: String(item.title),
@@ -107,7 +110,8 @@ function toNote(item: Record<string, unknown>): Note {
   };
 }
 
-function encodeCursor(key: Record<string, unknown>): string {
+/** The opaque cursor of the page that follows the item with this key. */
+export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ sk: key.sk })).toString("base64url");
 }
 

@@ -12,6 +12,9 @@ export interface Profile {
   createdAt: string;
 }
 
+/** The profile record's sort key (its partition is the user's, `USER#<sub>`). */
+export const PROFILE_SK = "PROFILE";
+
 export class ProfilesRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -24,7 +27,7 @@ export class ProfilesRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { pk: `USER#${profile.sub}`, sk: "PROFILE", type: "profile", ...profile },
+          Item: { pk: `USER#${profile.sub}`, sk: PROFILE_SK, type: "profile", ...profile },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -37,10 +40,14 @@ export class ProfilesRepository {
 
   async get(sub: string): Promise<Profile | undefined> {
     const res = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `USER#${sub}`, sk: "PROFILE" } }),
+      new GetCommand({ TableName: this.table, Key: { pk: `USER#${sub}`, sk: PROFILE_SK } }),
     );
-    if (!res.Item) return undefined;
-    const { pk: _pk, sk: _sk, type: _type, ...profile } = res.Item;
-    return profile as Profile;
+    return res.Item ? toProfile(res.Item) : undefined;
   }
+}
+
+/** A stored profile item without its keys. */
+export function toProfile(item: Record<string, unknown>): Profile {
+  const { pk: _pk, sk: _sk, type: _type, ...profile } = item;
+  return profile as unknown as Profile;
 }
