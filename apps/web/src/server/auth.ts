@@ -1,14 +1,17 @@
 import "server-only";
 import { DynamoDBAdapter } from "@next-auth/dynamodb-adapter";
 import { redirect } from "next/navigation";
-import { type DefaultSession, getServerSession, type NextAuthOptions } from "next-auth";
+import type { DefaultSession, NextAuthOptions, Session } from "next-auth";
 import CognitoProvider from "next-auth/providers/cognito";
 import { cache } from "react";
 import { env } from "~/env";
 import { dynamo } from "./dynamo";
 import { SessionExpiredError } from "./errors";
 import { wellKnownUrl } from "./oidc";
+import { renewedExpiry, sessionUser } from "./session-records";
+import { sessionRecordsForRequest, withSessionRecords } from "./session-store";
 import { isRevokedSignIn, revokeSignIns, signInsRevokedAt } from "./sign-in-revocation";
+import { currentSessionToken } from "./sign-out";
 import { saveTokensForAccount } from "./token-store";
 
 declare module "next-auth" {
@@ -19,17 +22,23 @@ declare module "next-auth" {
 
 const secure = env.SITE_URL.startsWith("https://");
 
+/** Sessions last `SESSION_MAX_AGE` without use; a used one is extended at most once a day. */
+const sessionPolicy = { maxAge: env.SESSION_MAX_AGE, updateAge: 24 * 3600 };
+
+const adapter = withSessionRecords(DynamoDBAdapter(dynamo, { tableName: env.SESSIONS_TABLE }));
+
 /**
  * next-auth v4 with Cognito's hosted UI: authorization code + PKCE + state + nonce, database
  * sessions in DynamoDB. The browser only ever holds the httpOnly session cookie; Cognito's
- * tokens stay on the account record server-side (see token-store.ts for refresh).
+ * tokens stay on the account record server-side (see token-store.ts for refresh). Sessions are
+ * read with their user and account in one query (session-records.ts).
  */
 export const authOptions = {
   secret:
     env.AUTH_SECRET ??
     (env.NODE_ENV === "production" ? undefined : "local-development-secret-not-for-production"),
-  adapter: DynamoDBAdapter(dynamo, { tableName: env.SESSIONS_TABLE }),
-  session: { strategy: "database", maxAge: env.SESSION_MAX_AGE, updateAge: 24 * 3600 },
+  adapter,
+  session: { strategy: "database", ...sessionPolicy },
   useSecureCookies: secure,
   providers: [
     CognitoProvider({
@@ -58,7 +67,7 @@ export const authOptions = {
     },
     // Only the user's ID reaches the session object: never a token.
     session({ session, user }) {
-      return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+      return { ...session, user: sessionUser(user) };
     },
   },
   events: {
@@ -88,8 +97,34 @@ export const authOptions = {
   },
 } satisfies NextAuthOptions;
 
-/** The current session (one lookup per request). */
-export const auth = cache(() => getServerSession(authOptions));
+/**
+ * The current session, read once per request: the checks of next-auth's session endpoint (the
+ * cookie's session exists, belongs to an existing user, has not expired — an expired one is
+ * deleted — and a used session is renewed once a day), with the session, user and Cognito
+ * account read in one query. The account is kept for the token store (session-store.ts).
+ */
+export const auth = cache(async (): Promise<Session | null> => {
+  const token = await currentSessionToken();
+  if (!token) return null;
+  try {
+    const records = await sessionRecordsForRequest(token);
+    if (!records) return null;
+    const now = new Date();
+    const { session, user } = records;
+    if (session.expires.getTime() < now.getTime()) {
+      await adapter.deleteSession(token);
+      return null;
+    }
+    const renewed = renewedExpiry(session.expires, now, sessionPolicy);
+    // A session deleted since it was read (signed out elsewhere) is not renewed, nor shown.
+    if (renewed && !(await adapter.updateSession({ sessionToken: token, expires: renewed }))) return null;
+    return { user: sessionUser(user), expires: session.expires.toISOString() };
+  } catch (err) {
+    // As next-auth's own session endpoint: a store failure means no session, and is logged.
+    authOptions.logger.error("SESSION_ERROR", err as Error);
+    return null;
+  }
+});
 
 /** The session, or a redirect to sign in (server components, route handlers and actions). */
 export async function requireSession(returnTo = "/dashboard") {

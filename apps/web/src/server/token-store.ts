@@ -4,19 +4,11 @@ import { env } from "~/env";
 import { dynamo } from "./dynamo";
 import { ServiceUnavailableError, SessionExpiredError } from "./errors";
 import { discovery } from "./oidc";
+import { ACCOUNT_PREFIX, StoredAccount } from "./session-records";
+import { requestAccounts } from "./session-store";
 
 /** Refresh this long before the access token expires, so an API call never carries a dying token. */
 const REFRESH_MARGIN_SECONDS = 120;
-
-const StoredAccount = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  access_token: z.string(),
-  refresh_token: z.string().optional(),
-  id_token: z.string().optional(),
-  expires_at: z.number(),
-});
-type StoredAccount = z.output<typeof StoredAccount>;
 
 const TokenResponse = z.object({
   access_token: z.string(),
@@ -26,16 +18,24 @@ const TokenResponse = z.object({
   token_type: z.string(),
 });
 
-/** The Cognito account record (tokens) that next-auth's adapter keeps for a user. */
+/**
+ * The Cognito account record (tokens) that next-auth's adapter keeps for a user: the one read
+ * with this request's session when there is one (session-store.ts), else from the table.
+ */
 async function loadAccount(userId: string): Promise<StoredAccount> {
+  const loaded = requestAccounts().get(userId);
+  if (loaded) return loaded;
   const res = await dynamo.query({
     TableName: env.SESSIONS_TABLE,
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": "ACCOUNT#cognito#" },
+    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": ACCOUNT_PREFIX },
+    ConsistentRead: true,
   });
   const item = res.Items?.[0];
   if (!item) throw new SessionExpiredError("No Cognito account is linked to this session");
-  return StoredAccount.parse(item);
+  const account = StoredAccount.parse(item);
+  requestAccounts().set(userId, account);
+  return account;
 }
 
 /** Stores tokens issued at sign-in or refresh on the account record. */
@@ -103,11 +103,20 @@ export async function idTokenFor(userId: string, opts: { forceRefresh?: boolean 
 async function refreshAccount(account: StoredAccount, now: number): Promise<z.output<typeof TokenResponse>> {
   if (!account.refresh_token) throw new SessionExpiredError("The session cannot be refreshed");
   const refreshed = await refresh(account.refresh_token);
-  await saveTokens(account, {
+  const tokens = {
     access_token: refreshed.access_token,
     id_token: refreshed.id_token,
     refresh_token: refreshed.refresh_token,
     expires_at: now + refreshed.expires_in,
+  };
+  await saveTokens(account, tokens);
+  // Later readers in this request see the stored tokens (a rotated refresh token included).
+  requestAccounts().set(account.pk.slice("USER#".length), {
+    ...account,
+    access_token: tokens.access_token,
+    expires_at: tokens.expires_at,
+    ...(tokens.id_token ? { id_token: tokens.id_token } : {}),
+    ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : {}),
   });
   return refreshed;
 }

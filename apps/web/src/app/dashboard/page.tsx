@@ -21,13 +21,16 @@ interface Note {
   body: string;
   createdAt: string;
 }
+/** `GET /dashboard`: the bodies of `GET /me` and of the first page of `GET /notes`, in one call. */
+interface Dashboard {
+  me: Me;
+  notes: { notes: Note[]; next?: string };
+}
 
 export default async function DashboardPage() {
   const session = await requireSession("/dashboard");
   const userId = session.user.id;
-  const [me, notes] = await withSession(userId, () =>
-    Promise.all([apiFetch<Me>(userId, "/me"), apiFetch<{ notes: Note[] }>(userId, "/notes?limit=50")]),
-  );
+  const { me, notes } = await withSession(userId, () => apiFetch<Dashboard>(userId, "/dashboard?limit=50"));
   return (
     <>
       <h1>Dashboard</h1>
