@@ -5,6 +5,7 @@
 // `S = (A * v^u)^b` in one message). Out: { id, result } or { id, error }.
 import { createDiffieHellman } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
+import { modPowBigInt } from "./modpow-bigint.mjs";
 
 const prime = BigInt(`0x${workerData.prime}`);
 const dh = createDiffieHellman(Buffer.from(workerData.prime, "hex"), 2);
@@ -14,24 +15,11 @@ const toHex = (value) => {
   return hex.length % 2 === 0 ? hex : `0${hex}`;
 };
 
-/** Square-and-multiply in BigInt, for the bases OpenSSL refuses as public keys (0, 1, p - 1). */
-function powBigInt(base, exponent) {
-  let result = 1n;
-  let b = base % prime;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % prime;
-    b = (b * b) % prime;
-    e >>= 1n;
-  }
-  return result;
-}
-
 /** `base^exponent mod p` (hex in, BigInt out). */
 function pow(baseHex, exponentHex) {
   const base = BigInt(`0x${baseHex}`) % prime;
   const exponent = BigInt(`0x${exponentHex}`);
-  if (base < 2n || base > prime - 2n || exponent === 0n) return powBigInt(base, exponent);
+  if (base < 2n || base > prime - 2n || exponent === 0n) return modPowBigInt(base, exponent, prime);
   dh.setPrivateKey(Buffer.from(toHex(exponent), "hex"));
   return BigInt(`0x${dh.computeSecret(Buffer.from(toHex(base), "hex")).toString("hex")}`);
 }

@@ -13,6 +13,7 @@
  * @module
  */
 import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { modPowBigInt } from "./modpow-bigint.mjs";
 import { modPowOffThread } from "./offload";
 
 /** Thrown when a client's SRP input cannot be used (malformed hex, `A mod N == 0`). */
@@ -129,24 +130,11 @@ function hexHash(hex: string): string {
   return sha256Hex(Buffer.from(hex, "hex"));
 }
 
-/** `base^exponent mod N` in plain BigInt: only for degenerate bases OpenSSL refuses as public keys. */
-function modPowBigInt(base: bigint, exponent: bigint): bigint {
-  let result = 1n;
-  let b = base % N;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % N;
-    b = (b * b) % N;
-    e >>= 1n;
-  }
-  return result;
-}
-
 /** `base^exponent mod N` through OpenSSL. */
 function modPow(base: bigint, exponent: bigint): bigint {
   const reduced = base % N;
   // OpenSSL rejects public keys outside [2, N-2]; these bases (and exponent 0) are trivial anyway.
-  if (reduced < 2n || reduced > N - 2n || exponent === 0n) return modPowBigInt(reduced, exponent);
+  if (reduced < 2n || reduced > N - 2n || exponent === 0n) return modPowBigInt(reduced, exponent, N);
   openssl.setPrivateKey(bigToBuffer(exponent));
   return hexToBig(openssl.computeSecret(bigToBuffer(reduced)).toString("hex"));
 }
