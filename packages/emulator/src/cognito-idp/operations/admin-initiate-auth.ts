@@ -2,7 +2,7 @@ import type { AdminInitiateAuthCommandInput } from "@aws-sdk/client-cognito-iden
 import { z } from "zod";
 import { ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
-import { signalsFrom } from "../threat/signals";
+import { signalsFor } from "../threat/signals";
 import { AuthFlow, startAuth } from "./initiate-auth";
 
 const Request = z.object({
@@ -35,7 +35,7 @@ export const AdminInitiateAuth = operation(Request, async (req, services, reques
       pool,
       client,
       admin: true,
-      signals: signalsFrom(request, client, undefined, req.ContextData),
+      signals: signalsFor(pool, request, client, undefined, req.ContextData),
       ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
     },
     req.AuthFlow,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { respondToChallenge } from "../auth";
 import { ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
-import { signalsFrom } from "../threat/signals";
+import { signalsFor } from "../threat/signals";
 import { ChallengeNameSchema } from "./respond-to-auth-challenge";
 
 const Request = z.object({
@@ -36,7 +36,7 @@ export const AdminRespondToAuthChallenge = operation(Request, async (req, servic
       pool,
       client,
       admin: true,
-      signals: signalsFrom(request, client, undefined, req.ContextData),
+      signals: signalsFor(pool, request, client, undefined, req.ContextData),
       ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
     },
     req.ChallengeName,

@@ -5,7 +5,7 @@ import { type AuthContext, checkFlowAllowed, passwordAuth, refreshAuth, srpAuth 
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
 import type { Services } from "../services";
-import { signalsFrom } from "../threat/signals";
+import { signalsFor } from "../threat/signals";
 
 export const AuthFlow = z.enum([
   "USER_SRP_AUTH",
@@ -61,7 +61,7 @@ export const InitiateAuth = operation(Request, async (req, services, request) =>
       pool,
       client,
       admin: false,
-      signals: signalsFrom(request, client, req.UserContextData),
+      signals: signalsFor(pool, request, client, req.UserContextData),
       ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
     },
     req.AuthFlow,

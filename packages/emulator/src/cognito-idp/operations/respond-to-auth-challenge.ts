@@ -3,7 +3,7 @@ import { z } from "zod";
 import { respondToChallenge } from "../auth";
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
-import { signalsFrom } from "../threat/signals";
+import { signalsFor } from "../threat/signals";
 
 export const ChallengeNameSchema = z.enum([
   "SMS_MFA",
@@ -44,7 +44,7 @@ export const RespondToAuthChallenge = operation(Request, async (req, services, r
       pool,
       client,
       admin: false,
-      signals: signalsFrom(request, client, req.UserContextData),
+      signals: signalsFor(pool, request, client, req.UserContextData),
       ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
     },
     req.ChallengeName,

@@ -13,7 +13,8 @@
  */
 import { createHash } from "node:crypto";
 import type { RequestInfo } from "../../request-info";
-import type { ClientRecord } from "../../store/types";
+import type { ClientRecord, PoolRecord } from "../../store/types";
+import { threatMode } from "./risk-config";
 
 export interface SignInSignals {
   ip?: string;
@@ -79,4 +80,15 @@ export function signalsFrom(
     ...(fingerprint ? { deviceKey: key(fingerprint) } : {}),
     deviceName: deviceNameOf(userAgent),
   };
+}
+
+/** The sign-in's signals where the pool's threat protection uses them (`undefined` when it is OFF). */
+export function signalsFor(
+  pool: PoolRecord,
+  request: RequestInfo | undefined,
+  client: ClientRecord,
+  userContext?: ContextInput,
+  adminContext?: ContextInput,
+): SignInSignals | undefined {
+  return threatMode(pool) === "OFF" ? undefined : signalsFrom(request, client, userContext, adminContext);
 }
