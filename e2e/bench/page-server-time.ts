@@ -1,7 +1,7 @@
 /**
- * `pnpm bench` (e2e): server time of the dashboard (authenticated: session lookup, token from the
- * account record, GET /me and GET /notes through the local API Gateway and Lambda bundles) next
- * to the home page (anonymous), on the local stack in production mode. Goal: ≤ 1.5x.
+ * `pnpm bench` (e2e): server time of the dashboard (authenticated: the session with its user and
+ * Cognito account in one query, then GET /dashboard through the local API Gateway and a Lambda
+ * bundle) next to the home page (anonymous), on the local stack in production mode. Goal: ≤ 1.5x.
  *
  * It starts the local stack itself (like the e2e suites), signs a seeded user in once through the
  * hosted UI in Chromium, then times sequential requests with that session cookie.
