@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { startTestPool, type TestPool } from "@repo/auth-shared/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NotesRepository } from "../src/data/notes";
 import { ProfilesRepository } from "../src/data/profiles";
 import { routeEnv } from "./support/env";
 import { bodyOf, httpEvent } from "./support/events";
@@ -198,6 +200,26 @@ describe("GET /dashboard", () => {
 });
 
 describe("notes", () => {
+  it("lists newest first, whatever order the IDs' random bits would give", async () => {
+    // A user of this test alone.
+    const frank = { sub: randomUUID(), username: "frank", groups: ["users"] };
+    const repo = new NotesRepository(
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
+      ),
+      TABLE,
+    );
+    const base = Date.parse("2026-11-01T09:00:00Z");
+    const titles = ["first", "second", "third", "fourth", "fifth"];
+    for (const [i, title] of titles.entries()) {
+      await repo.create(frank.sub, { title, body: "" }, new Date(base + i * 1000));
+    }
+    const res = await handlers.listNotes(
+      httpEvent({ method: "GET", path: "/notes", token: pool.accessToken(frank, rw) }),
+    );
+    expect((bodyOf(res).notes as { title: string }[]).map((n) => n.title)).toEqual([...titles].reverse());
+  });
+
   it("creates, lists, reads and deletes the caller's own notes", async () => {
     const token = pool.accessToken(alice, rw);
     const created = await handlers.createNote(

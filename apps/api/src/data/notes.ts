@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
@@ -9,6 +8,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { BadRequestError } from "../http/errors";
+import { timeOrderedUuid } from "./time-ordered-id";
 
 /** A note as the API returns it. */
 export interface Note {
@@ -24,7 +24,7 @@ export const NewNoteSchema = z.object({
 });
 export type NewNote = z.output<typeof NewNoteSchema>;
 
-/** Note IDs are UUIDs; anything else cannot name a note. */
+/** Note IDs are UUIDs (version 7 since notes list newest first; older notes have version 4). */
 export const NoteIdSchema = z.uuid();
 
 /**
@@ -63,9 +63,9 @@ export class NotesRepository {
   }
 
   async create(sub: string, input: NewNote, now = new Date()): Promise<Note> {
-    // Time-ordered IDs would leak creation order across users; a random UUID plus createdAt in
-    // the sort key keeps listing newest-first.
-    const id = randomUUID();
+    // A time-ordered ID makes `NOTE#<id>` sort by creation: listing is newest first. It is only
+    // ever shown to the note's owner, who sees its `createdAt` anyway.
+    const id = timeOrderedUuid(now);
     const note: Note = { id, title: input.title, body: input.body, createdAt: now.toISOString() };
     await this.db.send(
       new PutCommand({
