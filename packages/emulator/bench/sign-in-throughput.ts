@@ -328,7 +328,10 @@ async function phase(url: string, setup: Awaited<ReturnType<typeof setUp>>, flow
   const { done, seconds } = await timedSignIns(url, setup, flow);
   const client = process.cpuUsage(clientBefore);
   const after = cpuSeconds(pid);
-  const result: Phase = { perSecond: done / seconds, clientCpuMs: (client.user + client.system) / 1000 / done };
+  const result: Phase = {
+    perSecond: done / seconds,
+    clientCpuMs: (client.user + client.system) / 1000 / done,
+  };
   if (before && after) {
     result.cpuMs = {
       main: ((after.main - before.main) * 1000) / done,
