@@ -33,6 +33,7 @@ describe("httpApisFromTerraform (local stage)", () => {
       [
         "DELETE /notes/{noteId} JWT api/write",
         "GET /admin/users JWT api/read",
+        "GET /dashboard JWT api/read",
         "GET /me JWT api/read",
         "GET /notes JWT api/read",
         "GET /notes/{noteId} JWT api/read",
