@@ -13,6 +13,14 @@
 export const routes = [
   { method: "GET", path: "/me", handler: "get-me", scopes: ["api/read"], groups: [], principal: "user" },
   {
+    method: "DELETE",
+    path: "/me",
+    handler: "delete-me",
+    scopes: ["api/write"],
+    groups: [],
+    principal: "user",
+  },
+  {
     method: "GET",
     path: "/dashboard",
     handler: "get-dashboard",

@@ -14,6 +14,7 @@ let pool: TestPool;
 let dynamo: LocalDynamo;
 let handlers: {
   getMe: typeof import("../src/handlers/get-me").handler;
+  deleteMe: typeof import("../src/handlers/delete-me").handler;
   getDashboard: typeof import("../src/handlers/get-dashboard").handler;
   listNotes: typeof import("../src/handlers/list-notes").handler;
   createNote: typeof import("../src/handlers/create-note").handler;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   for (const [k, v] of Object.entries(routeEnv(pool, dynamo.endpoint, TABLE))) vi.stubEnv(k, v);
   handlers = {
     getMe: (await import("../src/handlers/get-me")).handler,
+    deleteMe: (await import("../src/handlers/delete-me")).handler,
     getDashboard: (await import("../src/handlers/get-dashboard")).handler,
     listNotes: (await import("../src/handlers/list-notes")).handler,
     createNote: (await import("../src/handlers/create-note")).handler,
@@ -370,6 +372,51 @@ describe("notes", () => {
         body: { title: "x" },
       }),
     );
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe("DELETE /me", () => {
+  const erin = { sub: "55555555-5555-4555-8555-555555555555", username: "erin", groups: ["users"] };
+  const docs = () =>
+    DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
+    );
+  const deleteMe = (token: string) => handlers.deleteMe(httpEvent({ method: "DELETE", path: "/me", token }));
+
+  it("erases the caller's profile and every note (more than one batch), and nobody else's", async () => {
+    const token = pool.accessToken(erin, rw);
+    await new ProfilesRepository(docs(), TABLE).createIfAbsent({
+      sub: erin.sub,
+      username: "erin",
+      plan: "free",
+      createdAt: "2026-11-29T00:00:00.000Z",
+    });
+    const notes = new NotesRepository(docs(), TABLE);
+    for (let i = 0; i < 30; i++) await notes.create(erin.sub, { title: `note ${i}`, body: "" });
+    const bobsNote = await notes.create(bob.sub, { title: "bob keeps this", body: "" });
+
+    const res = await deleteMe(token);
+    expect(res.statusCode).toBe(204);
+
+    const me = await handlers.getMe(httpEvent({ method: "GET", path: "/me", token }));
+    expect(bodyOf(me).profile).toBeNull();
+    expect((await notes.list(erin.sub, { limit: 100 })).notes).toEqual([]);
+    expect(await notes.get(bob.sub, bobsNote.id)).toMatchObject({ title: "bob keeps this" });
+    // Repeating it (a retry after a failure half-way) finishes with the same answer.
+    expect((await deleteMe(token)).statusCode).toBe(204);
+  });
+
+  it("refuses a token without api/write, and keeps the data", async () => {
+    const notes = new NotesRepository(docs(), TABLE);
+    const kept = await notes.create(erin.sub, { title: "still here", body: "" });
+    const res = await deleteMe(pool.accessToken(erin, { scope: "api/read" }));
+    expect(res.statusCode).toBe(403);
+    expect(await notes.get(erin.sub, kept.id)).toMatchObject({ title: "still here" });
+  });
+
+  it("refuses a client_credentials token", async () => {
+    const res = await deleteMe(pool.clientCredentialsToken(["api/write"]));
     expect(res.statusCode).toBe(403);
   });
 });

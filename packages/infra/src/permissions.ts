@@ -22,6 +22,7 @@ const dynamo = (actions: string[]) => (t: PermissionTargets) => [
  */
 export const functionPermissions: Record<FunctionName, (t: PermissionTargets) => PolicyStatement[]> = {
   "get-me": dynamo(["GetItem"]),
+  "delete-me": dynamo(["Query", "BatchWriteItem"]),
   "get-dashboard": dynamo(["Query"]),
   "list-notes": dynamo(["Query"]),
   "create-note": dynamo(["PutItem"]),

@@ -32,6 +32,7 @@ describe("httpApisFromTerraform (local stage)", () => {
     expect(routes?.sort()).toEqual(
       [
         "DELETE /notes/{noteId} JWT api/write",
+        "DELETE /me JWT api/write",
         "GET /admin/users JWT api/read",
         "GET /dashboard JWT api/read",
         "GET /me JWT api/read",
