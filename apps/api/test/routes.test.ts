@@ -27,6 +27,11 @@ const alice = { sub: "11111111-1111-4111-8111-111111111111", username: "alice", 
 const bob = { sub: "22222222-2222-4222-8222-222222222222", username: "bob", groups: ["users"] };
 const rw = { scope: "openid email api/read api/write" };
 const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+/** A client of the test's app table, for arranging and checking data behind the handlers' backs. */
+const appTableClient = () =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
+  );
 
 beforeAll(async () => {
   pool = await startTestPool();
@@ -110,12 +115,7 @@ describe("GET /dashboard", () => {
 
   it("answers what GET /me and GET /notes answer, with the profile and notes read in one query", async () => {
     const token = pool.accessToken(dave, rw);
-    const profiles = new ProfilesRepository(
-      DynamoDBDocumentClient.from(
-        new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
-      ),
-      TABLE,
-    );
+    const profiles = new ProfilesRepository(appTableClient(), TABLE);
     await profiles.createIfAbsent({
       sub: dave.sub,
       username: "dave",
@@ -205,12 +205,7 @@ describe("notes", () => {
   it("lists newest first, whatever order the IDs' random bits would give", async () => {
     // A user of this test alone.
     const frank = { sub: randomUUID(), username: "frank", groups: ["users"] };
-    const repo = new NotesRepository(
-      DynamoDBDocumentClient.from(
-        new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
-      ),
-      TABLE,
-    );
+    const repo = new NotesRepository(appTableClient(), TABLE);
     const base = Date.parse("2026-11-01T09:00:00Z");
     const titles = ["first", "second", "third", "fourth", "fifth"];
     for (const [i, title] of titles.entries()) {
@@ -378,21 +373,17 @@ describe("notes", () => {
 
 describe("DELETE /me", () => {
   const erin = { sub: "55555555-5555-4555-8555-555555555555", username: "erin", groups: ["users"] };
-  const docs = () =>
-    DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: localCredentials }),
-    );
   const deleteMe = (token: string) => handlers.deleteMe(httpEvent({ method: "DELETE", path: "/me", token }));
 
   it("erases the caller's profile and every note (more than one batch), and nobody else's", async () => {
     const token = pool.accessToken(erin, rw);
-    await new ProfilesRepository(docs(), TABLE).createIfAbsent({
+    await new ProfilesRepository(appTableClient(), TABLE).createIfAbsent({
       sub: erin.sub,
       username: "erin",
       plan: "free",
       createdAt: "2026-11-29T00:00:00.000Z",
     });
-    const notes = new NotesRepository(docs(), TABLE);
+    const notes = new NotesRepository(appTableClient(), TABLE);
     for (let i = 0; i < 30; i++) await notes.create(erin.sub, { title: `note ${i}`, body: "" });
     const bobsNote = await notes.create(bob.sub, { title: "bob keeps this", body: "" });
 
@@ -408,7 +399,7 @@ describe("DELETE /me", () => {
   });
 
   it("refuses a token without api/write, and keeps the data", async () => {
-    const notes = new NotesRepository(docs(), TABLE);
+    const notes = new NotesRepository(appTableClient(), TABLE);
     const kept = await notes.create(erin.sub, { title: "still here", body: "" });
     const res = await deleteMe(pool.accessToken(erin, { scope: "api/read" }));
     expect(res.statusCode).toBe(403);

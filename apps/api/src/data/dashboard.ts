@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { encodeCursor, NOTE_PREFIX, type Note, toNote } from "./notes";
+import { userPartition } from "./partition";
 import { PROFILE_SK, type Profile, toProfile } from "./profiles";
 
 /** What the dashboard shows of a user's partition: the profile and the first page of notes. */
@@ -27,7 +28,11 @@ export class DashboardRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :notes AND :profile",
-        ExpressionAttributeValues: { ":pk": `USER#${sub}`, ":notes": NOTE_PREFIX, ":profile": PROFILE_SK },
+        ExpressionAttributeValues: {
+          ":pk": userPartition(sub),
+          ":notes": NOTE_PREFIX,
+          ":profile": PROFILE_SK,
+        },
         ScanIndexForward: false,
         // One more than the page: the profile comes first when there is one.
         Limit: opts.limit + 1,

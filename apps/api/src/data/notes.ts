@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { BadRequestError } from "../http/errors";
+import { userPartition } from "./partition";
 import { timeOrderedUuid } from "./time-ordered-id";
 
 /** A note as the API returns it. */
@@ -45,7 +46,7 @@ export class NotesRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": pk(sub), ":prefix": NOTE_PREFIX },
+        ExpressionAttributeValues: { ":pk": userPartition(sub), ":prefix": NOTE_PREFIX },
         ScanIndexForward: false,
         Limit: opts.limit,
         ExclusiveStartKey: opts.cursor ? decodeCursor(opts.cursor, sub) : undefined,
@@ -57,7 +58,7 @@ export class NotesRepository {
 
   async get(sub: string, id: string): Promise<Note | undefined> {
     const res = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: pk(sub), sk: sk(id) } }),
+      new GetCommand({ TableName: this.table, Key: { pk: userPartition(sub), sk: sk(id) } }),
     );
     return res.Item ? toNote(res.Item) : undefined;
   }
@@ -70,7 +71,7 @@ export class NotesRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: pk(sub), sk: sk(id), type: "note", ...note },
+        Item: { pk: userPartition(sub), sk: sk(id), type: "note", ...note },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -83,7 +84,7 @@ export class NotesRepository {
       await this.db.send(
         new DeleteCommand({
           TableName: this.table,
-          Key: { pk: pk(sub), sk: sk(id) },
+          Key: { pk: userPartition(sub), sk: sk(id) },
           ConditionExpression: "attribute_exists(pk)",
         }),
       );
@@ -95,7 +96,6 @@ export class NotesRepository {
   }
 }
 
-const pk = (sub: string) => `USER#${sub}`;
 const sk = (id: string) => `NOTE#${id}`;
 
 /** The sort-key prefix of every note item. */
@@ -121,7 +121,7 @@ function decodeCursor(cursor: string, sub: string): Record<string, unknown> {
     const parsed = z
       .object({ sk: z.string().startsWith("NOTE#") })
       .parse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
-    return { pk: pk(sub), sk: parsed.sk };
+    return { pk: userPartition(sub), sk: parsed.sk };
   } catch {
     throw new BadRequestError("Invalid cursor");
   }

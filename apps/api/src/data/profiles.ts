@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { userPartition } from "./partition";
 
 /** The app's profile record of a user, created once at confirmation (`pk = USER#<sub>`, `sk = PROFILE`). */
 export interface Profile {
@@ -27,7 +28,7 @@ export class ProfilesRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { pk: `USER#${profile.sub}`, sk: PROFILE_SK, type: "profile", ...profile },
+          Item: { pk: userPartition(profile.sub), sk: PROFILE_SK, type: "profile", ...profile },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -40,7 +41,7 @@ export class ProfilesRepository {
 
   async get(sub: string): Promise<Profile | undefined> {
     const res = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `USER#${sub}`, sk: PROFILE_SK } }),
+      new GetCommand({ TableName: this.table, Key: { pk: userPartition(sub), sk: PROFILE_SK } }),
     );
     return res.Item ? toProfile(res.Item) : undefined;
   }

@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ServiceUnavailableError } from "../http/errors";
+import { userPartition } from "./partition";
 
 /** DynamoDB's most requests in one BatchWriteItem. */
 const BATCH_SIZE = 25;
@@ -23,7 +25,7 @@ export class UserDataRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly pause: (ms: number) => Promise<unknown> = sleep,
   ) {}
 
   /** Deletes every item of the user's partition; returns how many. Safe to repeat. */
@@ -35,7 +37,7 @@ export class UserDataRepository {
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": `USER#${sub}` },
+          ExpressionAttributeValues: { ":pk": userPartition(sub) },
           ProjectionExpression: "pk, sk",
           ConsistentRead: true,
           ExclusiveStartKey: start,
