@@ -22,6 +22,30 @@ describe("stage configs", () => {
     );
   });
 
+  it.each(["LITE", "ESSENTIALS"] as const)("refuses threat protection on the %s feature plan", (plan) => {
+    for (const mode of ["AUDIT", "ENFORCED"] as const) {
+      const input = { ...stages.dev, featurePlan: plan, threatProtection: mode };
+      expect(() => parseStageConfig(input)).toThrow(ConfigError);
+      expect(() => parseStageConfig(input)).toThrow(
+        new RegExp(`FeatureUnavailableInTierException.*${plan} pricing tier configured: Threat Protection`),
+      );
+    }
+  });
+
+  it.each(["LITE", "ESSENTIALS", "PLUS"] as const)(
+    "accepts the %s plan with threat protection off",
+    (plan) => {
+      const config = parseStageConfig({ ...stages.dev, featurePlan: plan, threatProtection: "OFF" });
+      expect(config.featurePlan).toBe(plan);
+    },
+  );
+
+  it("refuses a stage without a feature plan, or with an unknown one", () => {
+    const { featurePlan: _omitted, ...withoutPlan } = stages.dev;
+    expect(() => parseStageConfig(withoutPlan)).toThrow(/featurePlan/);
+    expect(() => parseStageConfig({ ...stages.dev, featurePlan: "FREE" })).toThrow(/featurePlan/);
+  });
+
   it("refuses http callback URLs except for localhost", () => {
     expect(() =>
       parseStageConfig({

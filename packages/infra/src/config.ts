@@ -99,8 +99,14 @@ export const StageConfigSchema = z
     filesBucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
     guestAccess: z.boolean(),
     deletionProtection: z.boolean(),
-    /** `AUDIT` logs risk only; `ENFORCED` acts on it (Plus feature plan). */
-    threatProtection: z.enum(["AUDIT", "ENFORCED"]),
+    /**
+     * The user pool's feature plan (`user_pool_tier`). AWS gives a new pool ESSENTIALS when none is
+     * set; the stage names it so the plan is a decision, checked against the features below
+     * (docs/deploy.md, "Feature plans").
+     */
+    featurePlan: z.enum(["LITE", "ESSENTIALS", "PLUS"]),
+    /** `AUDIT` logs risk only; `ENFORCED` acts on it; both need the PLUS plan. `OFF` disables it. */
+    threatProtection: z.enum(["OFF", "AUDIT", "ENFORCED"]),
     /** CIDR ranges whose sign-ins threat protection always blocks (`risk_exception_configuration`). */
     blockedIpRanges: z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, "a CIDR range")).max(200),
     /** Threat-protection emails (SES identity that may send as `from`). */
@@ -132,6 +138,17 @@ export const StageConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    if (cfg.threatProtection !== "OFF" && cfg.featurePlan !== "PLUS") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["featurePlan"],
+        message:
+          `threat protection (${cfg.threatProtection}) needs the PLUS feature plan: on ${cfg.featurePlan} AWS refuses ` +
+          `CreateUserPool with FeatureUnavailableInTierException ("The following features need to be disabled ` +
+          `for the ${cfg.featurePlan} pricing tier configured: Threat Protection"); set featurePlan to PLUS or ` +
+          `threatProtection to OFF`,
+      });
+    }
     if (cfg.stage === "local") return;
     for (const [idp, settings] of Object.entries(cfg.identityProviders)) {
       for (const [key, value] of Object.entries(settings ?? {})) {

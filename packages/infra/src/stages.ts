@@ -24,6 +24,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-local-user-files",
     guestAccess: true,
     deletionProtection: false,
+    featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
     blockedIpRanges: ["192.0.2.0/24"],
@@ -60,6 +61,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-dev-user-files",
     guestAccess: true,
     deletionProtection: false,
+    featurePlan: "PLUS",
     threatProtection: "AUDIT",
     blockedIpRanges: [],
     threatNotifications: {
@@ -95,6 +97,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-prod-user-files",
     guestAccess: false,
     deletionProtection: true,
+    featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     blockedIpRanges: [],
     threatNotifications: {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { routeFunctions, triggerFunctions } from "@repo/api/functions";
 import { Testing } from "cdktf";
 import { expect } from "vitest";
-import { resolveStage } from "./config";
+import { resolveStage, type StageConfigInput } from "./config";
 import { Platform } from "./constructs/platform";
 import { type StageName, stages } from "./stages";
 
@@ -36,12 +36,16 @@ export interface Synthesized {
 }
 
 /** `Testing.synthScope` of one stage's {@link Platform}, with the stage's committed config. */
-export function synthStage(name: StageName, env: Record<string, string | undefined> = {}): Synthesized {
+export function synthStage(
+  name: StageName,
+  env: Record<string, string | undefined> = {},
+  overrides: Partial<StageConfigInput> = {},
+): Synthesized {
   const bundles = placeholderBundles();
   let platform: Platform | undefined;
   const json = Testing.synthScope((scope) => {
     platform = new Platform(scope, "platform", {
-      stage: resolveStage(stages[name], env),
+      stage: resolveStage({ ...stages[name], ...overrides }, env),
       apiDistDir: bundles,
     });
   });

@@ -108,6 +108,20 @@ describe("Auth: user pool", () => {
     });
   });
 
+  it("puts every stage's pool on the PLUS feature plan its threat protection needs", () => {
+    for (const stack of [local, dev, prod])
+      expectResource(stack, CognitoUserPool, { user_pool_tier: "PLUS" });
+  });
+
+  it("leaves the risk configuration out where threat protection is off", () => {
+    const off = synthStage("dev", {}, { featurePlan: "ESSENTIALS", threatProtection: "OFF" });
+    expectResource(off, CognitoUserPool, {
+      user_pool_tier: "ESSENTIALS",
+      user_pool_add_ons: { advanced_security_mode: "OFF" },
+    });
+    expect(Object.keys(resourcesOf(off, CognitoRiskConfiguration))).toHaveLength(0);
+  });
+
   it("turns threat protection on per stage (ENFORCED locally and in prod, AUDIT in dev)", () => {
     expectResource(local, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "ENFORCED" } });
     expectResource(dev, CognitoUserPool, { user_pool_add_ons: { advanced_security_mode: "AUDIT" } });

@@ -154,6 +154,7 @@ export class Auth extends Construct {
       },
       emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
       deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
+      userPoolTier: config.featurePlan,
       userPoolAddOns: { advancedSecurityMode: config.threatProtection },
       deletionProtection: config.deletionProtection ? "ACTIVE" : "INACTIVE",
       lambdaConfig: {
@@ -176,44 +177,47 @@ export class Auth extends Construct {
       });
     }
 
-    new CognitoRiskConfiguration(this, "risk", {
-      userPoolId: this.userPool.id,
-      accountTakeoverRiskConfiguration: {
-        actions: {
-          lowAction: { eventAction: "NO_ACTION", notify: false },
-          mediumAction: { eventAction: "MFA_IF_CONFIGURED", notify: true },
-          highAction: { eventAction: "MFA_REQUIRED", notify: true },
+    // The risk configuration only exists where threat protection is on (PLUS plan).
+    if (config.threatProtection !== "OFF") {
+      new CognitoRiskConfiguration(this, "risk", {
+        userPoolId: this.userPool.id,
+        accountTakeoverRiskConfiguration: {
+          actions: {
+            lowAction: { eventAction: "NO_ACTION", notify: false },
+            mediumAction: { eventAction: "MFA_IF_CONFIGURED", notify: true },
+            highAction: { eventAction: "MFA_REQUIRED", notify: true },
+          },
+          notifyConfiguration: {
+            from: config.threatNotifications.from,
+            sourceArn: config.threatNotifications.sesIdentityArn,
+            mfaEmail: {
+              subject: `New sign-in to your ${config.displayName} account`,
+              textBody:
+                "We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.",
+              htmlBody:
+                "<p>We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.</p>",
+            },
+            noActionEmail: {
+              subject: `New sign-in to your ${config.displayName} account`,
+              textBody: "A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.",
+              htmlBody: "<p>A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.</p>",
+            },
+            blockEmail: {
+              subject: `Blocked sign-in to your ${config.displayName} account`,
+              textBody: "We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.",
+              htmlBody: "<p>We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.</p>",
+            },
+          },
         },
-        notifyConfiguration: {
-          from: config.threatNotifications.from,
-          sourceArn: config.threatNotifications.sesIdentityArn,
-          mfaEmail: {
-            subject: `New sign-in to your ${config.displayName} account`,
-            textBody:
-              "We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.",
-            htmlBody:
-              "<p>We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.</p>",
-          },
-          noActionEmail: {
-            subject: `New sign-in to your ${config.displayName} account`,
-            textBody: "A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.",
-            htmlBody: "<p>A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.</p>",
-          },
-          blockEmail: {
-            subject: `Blocked sign-in to your ${config.displayName} account`,
-            textBody: "We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.",
-            htmlBody: "<p>We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.</p>",
-          },
+        compromisedCredentialsRiskConfiguration: {
+          eventFilter: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
+          actions: { eventAction: "BLOCK" },
         },
-      },
-      compromisedCredentialsRiskConfiguration: {
-        eventFilter: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
-        actions: { eventAction: "BLOCK" },
-      },
-      ...(config.blockedIpRanges.length > 0
-        ? { riskExceptionConfiguration: { blockedIpRangeList: config.blockedIpRanges } }
-        : {}),
-    });
+        ...(config.blockedIpRanges.length > 0
+          ? { riskExceptionConfiguration: { blockedIpRangeList: config.blockedIpRanges } }
+          : {}),
+      });
+    }
 
     this.groups = {
       admins: new CognitoUserGroup(this, "group-admins", {
