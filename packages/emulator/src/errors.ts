@@ -7,6 +7,7 @@ export const cognitoErrorCodes = [
   "DuplicateProviderException",
   "EnableSoftwareTokenMFAException",
   "ExpiredCodeException",
+  "FeatureUnavailableInTierException",
   "GroupExistsException",
   "InternalErrorException",
   "InvalidLambdaResponseException",
@@ -66,6 +67,9 @@ export class EnableSoftwareTokenMFAException extends CognitoError {
 }
 export class ExpiredCodeException extends CognitoError {
   override readonly code = "ExpiredCodeException";
+}
+export class FeatureUnavailableInTierException extends CognitoError {
+  override readonly code = "FeatureUnavailableInTierException";
 }
 export class GroupExistsException extends CognitoError {
   override readonly code = "GroupExistsException";

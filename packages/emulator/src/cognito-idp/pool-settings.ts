@@ -5,6 +5,7 @@ import type {
 import { z } from "zod";
 import { InvalidParameterException } from "../errors";
 import type { PoolRecord } from "../store/types";
+import { checkFeaturePlan, DEFAULT_TIER, type GatedSettings, TIERS } from "./feature-plans";
 import { DEFAULT_PASSWORD_POLICY, STANDARD_ATTRIBUTES } from "./pools";
 
 const obj = <T>() =>
@@ -70,7 +71,7 @@ export const PoolSettings = {
   AdminCreateUserConfig: obj<NonNullable<CreateUserPoolCommandInput["AdminCreateUserConfig"]>>().optional(),
   UserPoolAddOns: obj<NonNullable<CreateUserPoolCommandInput["UserPoolAddOns"]>>().optional(),
   AccountRecoverySetting: obj<NonNullable<CreateUserPoolCommandInput["AccountRecoverySetting"]>>().optional(),
-  UserPoolTier: z.enum(["LITE", "ESSENTIALS", "PLUS"]).optional(),
+  UserPoolTier: z.enum(TIERS).optional(),
 };
 
 export const CreatePoolSchema = z.object({
@@ -199,7 +200,9 @@ export function applySettings(pool: PoolRecord, input: PoolSettingsInput): void 
   };
   pool.UserPoolAddOns = input.UserPoolAddOns;
   pool.AccountRecoverySetting = input.AccountRecoverySetting;
-  pool.UserPoolTier = input.UserPoolTier ?? "ESSENTIALS";
+  pool.UserPoolTier = input.UserPoolTier ?? DEFAULT_TIER;
+  // The plan must include every gated feature the pool now has on (FeatureUnavailableInTierException).
+  checkFeaturePlan(pool.UserPoolTier, pool as GatedSettings & PoolRecord);
 }
 
 /** Internal fields kept on the pool record but not part of UserPoolType. */

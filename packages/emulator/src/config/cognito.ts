@@ -12,6 +12,7 @@ import { poolArn } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
 import { putRiskConfiguration, RiskSettings } from "../cognito-idp/threat/risk-config";
 import { ensureSigningKeys } from "../cognito-idp/tokens";
+import { FeatureUnavailableInTierException } from "../errors";
 import type {
   ClientRecord,
   DomainRecord,
@@ -387,7 +388,15 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         ...(input.UsernameAttributes ? { UsernameAttributes: input.UsernameAttributes } : {}),
         ...(input.UsernameConfiguration ? { UsernameConfiguration: input.UsernameConfiguration } : {}),
       };
-      applySettings(pool, input);
+      try {
+        applySettings(pool, input);
+      } catch (err) {
+        if (!(err instanceof FeatureUnavailableInTierException)) throw err;
+        throw new FeatureUnavailableInTierException(
+          `aws_cognito_user_pool.${name} (user_pool_tier ${pool.UserPoolTier}): ${err.message}. Set user_pool_tier to a plan that includes them.`,
+          { cause: err },
+        );
+      }
       pool.SoftwareTokenMfaEnabled = bool(block(args.software_token_mfa_configuration)?.enabled) ?? false;
       store.putResource("pool", id, id, pool);
       ensureSigningKeys(services, id);

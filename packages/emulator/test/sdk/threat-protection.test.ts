@@ -57,10 +57,16 @@ describe("Threat protection (AWS SDK v3)", () => {
   let auditClient = "";
 
   beforeAll(async () => {
-    poolId = await createPool(t.client, { UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" } });
+    poolId = await createPool(t.client, {
+      UserPoolTier: "PLUS",
+      UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+    });
     ({ clientId } = await createClient(t.client, poolId));
     await t.client.send(new SetRiskConfigurationCommand({ UserPoolId: poolId, ...RISK_SETTINGS }));
-    auditPool = await createPool(t.client, { UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" } });
+    auditPool = await createPool(t.client, {
+      UserPoolTier: "PLUS",
+      UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" },
+    });
     ({ clientId: auditClient } = await createClient(t.client, auditPool));
     await t.client.send(new SetRiskConfigurationCommand({ UserPoolId: auditPool, ...RISK_SETTINGS }));
   });

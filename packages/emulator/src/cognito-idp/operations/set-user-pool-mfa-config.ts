@@ -1,6 +1,7 @@
 import type { SetUserPoolMfaConfigCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidParameterException } from "../../errors";
+import { checkFeaturePlan, DEFAULT_TIER, type GatedSettings } from "../feature-plans";
 import { operation, PoolId } from "../operation";
 import type { PoolInternals } from "../pool-settings";
 import { requirePool } from "../pools";
@@ -59,6 +60,7 @@ export const SetUserPoolMfaConfig = operation(Request, (req, services) => {
   }
   if (req.EmailMfaConfiguration) pool.EmailMfaConfiguration = req.EmailMfaConfiguration;
   pool.MfaConfiguration = mfa;
+  checkFeaturePlan(pool.UserPoolTier ?? DEFAULT_TIER, pool as GatedSettings & typeof pool);
   pool.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
   services.store.putResource("pool", pool.Id, pool.Id, pool);
   return mfaConfigOf(pool);
