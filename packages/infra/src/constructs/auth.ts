@@ -1,6 +1,5 @@
 import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider";
 import { CognitoResourceServer } from "@cdktf/provider-aws/lib/cognito-resource-server";
-import { CognitoRiskConfiguration } from "@cdktf/provider-aws/lib/cognito-risk-configuration";
 import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group";
 import { CognitoUserPool, type CognitoUserPoolSchema } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
@@ -15,6 +14,7 @@ import { Construct } from "constructs";
 import type { ResolvedSecret, SecretRef, StageConfig } from "../config";
 import { policyDocument } from "../policy";
 import type { LambdaFunction } from "./lambda-function";
+import { riskConfiguration } from "./threat-protection";
 
 /** The seed's password policy. */
 export const passwordPolicy = {
@@ -178,46 +178,7 @@ export class Auth extends Construct {
     }
 
     // The risk configuration only exists where threat protection is on (PLUS plan).
-    if (config.threatProtection !== "OFF") {
-      new CognitoRiskConfiguration(this, "risk", {
-        userPoolId: this.userPool.id,
-        accountTakeoverRiskConfiguration: {
-          actions: {
-            lowAction: { eventAction: "NO_ACTION", notify: false },
-            mediumAction: { eventAction: "MFA_IF_CONFIGURED", notify: true },
-            highAction: { eventAction: "MFA_REQUIRED", notify: true },
-          },
-          notifyConfiguration: {
-            from: config.threatNotifications.from,
-            sourceArn: config.threatNotifications.sesIdentityArn,
-            mfaEmail: {
-              subject: `New sign-in to your ${config.displayName} account`,
-              textBody:
-                "We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.",
-              htmlBody:
-                "<p>We asked for your second factor because this sign-in looked unusual: {ip-address}, {city}, {country}, {login-time}.</p>",
-            },
-            noActionEmail: {
-              subject: `New sign-in to your ${config.displayName} account`,
-              textBody: "A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.",
-              htmlBody: "<p>A sign-in from {ip-address}, {city}, {country} at {login-time} was allowed.</p>",
-            },
-            blockEmail: {
-              subject: `Blocked sign-in to your ${config.displayName} account`,
-              textBody: "We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.",
-              htmlBody: "<p>We blocked a sign-in from {ip-address}, {city}, {country} at {login-time}.</p>",
-            },
-          },
-        },
-        compromisedCredentialsRiskConfiguration: {
-          eventFilter: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
-          actions: { eventAction: "BLOCK" },
-        },
-        ...(config.blockedIpRanges.length > 0
-          ? { riskExceptionConfiguration: { blockedIpRangeList: config.blockedIpRanges } }
-          : {}),
-      });
-    }
+    if (config.threatProtection !== "OFF") riskConfiguration(this, this.userPool.id, config);
 
     this.groups = {
       admins: new CognitoUserGroup(this, "group-admins", {
