@@ -7,11 +7,11 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { preTokenGeneration } from "../cognito-idp/auth";
 import { newUuid } from "../cognito-idp/ids";
 import { issuerOf } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
-import { ensureSigningKeys, issueTokens, tokenLifetimes } from "../cognito-idp/tokens";
+import { type HostedTokenRequest, mintHostedTokens } from "../cognito-idp/sign-in/finish";
+import { ensureSigningKeys, tokenLifetimes } from "../cognito-idp/tokens";
 import { JwtError, type SigningKey, signJwt, verifyJwt } from "../crypto/jwt";
 import type { ClientRecord, PoolRecord, UserRecord } from "../store/types";
 import { OAuthError } from "./errors";
@@ -25,11 +25,6 @@ function poolKey(services: Services, poolId: string, use: "id" | "access"): Sign
   return row as SigningKey;
 }
 
-function decodePayload(jwt: string): Record<string, unknown> {
-  const part = jwt.split(".")[1] ?? "";
-  return JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;
-}
-
 const tokenKey = (refreshToken: string) =>
   REFRESH_SCOPES_PREFIX + createHash("sha256").update(refreshToken).digest("base64url");
 
@@ -41,18 +36,11 @@ export interface OAuthTokenResponse {
   expires_in: number;
 }
 
-export interface UserTokenOptions {
-  scopes: string[];
-  authTime: number;
-  nonce?: string;
-  /** Refresh: keep the original session's `origin_jti`, and issue no new refresh token. */
-  refresh?: { originJti: string };
-}
+export type UserTokenOptions = HostedTokenRequest;
 
 /**
- * ID + access (+ refresh) tokens for a user signed in through the hosted UI. The pool's
- * pre-token-generation trigger runs first (`TokenGeneration_HostedAuth`, or
- * `TokenGeneration_RefreshTokens` on refresh) and its overrides shape both tokens.
+ * ID + access (+ refresh) tokens for a user signed in through the hosted UI, as the OAuth token
+ * endpoint answers them. The sign-in core mints them (PreTokenGeneration runs there, once).
  */
 export async function mintUserTokens(
   services: Services,
@@ -61,22 +49,7 @@ export async function mintUserTokens(
   user: UserRecord,
   options: UserTokenOptions,
 ): Promise<{ response: OAuthTokenResponse; originJti: string }> {
-  const overrides = await preTokenGeneration(
-    services,
-    { pool, client, admin: false },
-    user,
-    options.refresh ? "TokenGeneration_RefreshTokens" : "TokenGeneration_HostedAuth",
-  );
-  const issued = await issueTokens(services, pool, client, user, {
-    ...(overrides ? { overrides } : {}),
-    scopes: options.scopes,
-    authTime: options.authTime,
-    withRefreshToken: options.refresh === undefined,
-    oauth: { atHash: true, ...(options.nonce !== undefined ? { nonce: options.nonce } : {}) },
-    ...(options.refresh ? { originJti: options.refresh.originJti } : {}),
-  });
-  const idClaims = decodePayload(issued.IdToken);
-  const originJti = String(idClaims.origin_jti);
+  const { tokens: issued, originJti } = await mintHostedTokens(services, pool, client, user, options);
   const response: OAuthTokenResponse = {
     access_token: issued.AccessToken,
     token_type: "Bearer",

@@ -7,6 +7,7 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   DescribeUserPoolClientCommand,
+  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type Emulator } from "../../src/server";
@@ -25,6 +26,8 @@ describe("hosted UI tokens and the pre-token-generation trigger", () => {
   let poolId = "";
   let clientId = "";
   let clientSecret = "";
+  /** The trigger source of every PreTokenGeneration the emulator invoked (the function still runs). */
+  const preTokenSources: string[] = [];
   beforeAll(async () => {
     emulator = await createEmulator({
       port: 0,
@@ -33,6 +36,13 @@ describe("hosted UI tokens and the pre-token-generation trigger", () => {
       lambdaDir: join(fixtures, "triggers"),
     });
     client = sdkClient(emulator.url);
+    const runner = emulator.services.triggers;
+    emulator.services.triggers = {
+      invoke: (arn, event) => {
+        if (event.triggerSource.startsWith("TokenGeneration_")) preTokenSources.push(event.triggerSource);
+        return runner.invoke(arn, event);
+      },
+    };
     poolId = emulator.infra?.pools[0]?.id ?? "";
     clientId = emulator.infra?.clients.find((c) => c.name === "fixture-web")?.id ?? "";
     const described = await client.send(
@@ -62,13 +72,24 @@ describe("hosted UI tokens and the pre-token-generation trigger", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("shapes the tokens of the code exchange and of a refresh with the trigger's overrides", async () => {
+  const redirectUri = "http://localhost:3000/cb";
+  const domainUrl = () => `${emulator.url}/_domain/fixture-auth`;
+  const exchange = async (fields: Record<string, string>) => {
+    const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
+    const res = await fetch(`${domainUrl()}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic },
+      body: new URLSearchParams(fields),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { id_token: string; access_token: string; refresh_token?: string };
+  };
+  /** A hosted-UI sign-in with PKCE: the authorization code and its verifier. */
+  const hostedSignIn = async () => {
     const verifier = randomBytes(32).toString("base64url");
-    const redirectUri = "http://localhost:3000/cb";
-    const domainUrl = `${emulator.url}/_domain/fixture-auth`;
     const callback = await signInThroughForm(
       new Browser(),
-      domainUrl,
+      domainUrl(),
       {
         response_type: "code",
         client_id: clientId,
@@ -80,19 +101,14 @@ describe("hosted UI tokens and the pre-token-generation trigger", () => {
       },
       { username: "hosted@example.com", password: "Fixture-Pass1" },
     );
-    const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
-    const exchange = async (fields: Record<string, string>) => {
-      const res = await fetch(`${domainUrl}/oauth2/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic },
-        body: new URLSearchParams(fields),
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as { id_token: string; access_token: string; refresh_token?: string };
-    };
+    return { code: callback.searchParams.get("code") ?? "", verifier };
+  };
+
+  it("shapes the tokens of the code exchange and of a refresh with the trigger's overrides", async () => {
+    const { code, verifier } = await hostedSignIn();
     const tokens = await exchange({
       grant_type: "authorization_code",
-      code: callback.searchParams.get("code") ?? "",
+      code,
       redirect_uri: redirectUri,
       code_verifier: verifier,
     });
@@ -107,5 +123,33 @@ describe("hosted UI tokens and the pre-token-generation trigger", () => {
     });
     expect(decodeJwt(refreshed.id_token)).toMatchObject({ tenant: "acme" });
     expect(decodeJwt(refreshed.access_token).tenant).toBe("acme");
+  });
+
+  it("runs PreTokenGeneration once per hosted sign-in, as TokenGeneration_HostedAuth", async () => {
+    preTokenSources.length = 0;
+    const { code, verifier } = await hostedSignIn();
+    // The sign-in itself mints nothing: the trigger runs when the code is redeemed.
+    expect(preTokenSources).toEqual([]);
+    await exchange({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
+    expect(preTokenSources).toEqual(["TokenGeneration_HostedAuth"]);
+  });
+
+  it("runs PreTokenGeneration once per API sign-in, as TokenGeneration_Authentication", async () => {
+    const cliId = emulator.infra?.clients.find((c) => c.name === "fixture-cli")?.id ?? "";
+    preTokenSources.length = 0;
+    const res = await client.send(
+      new InitiateAuthCommand({
+        ClientId: cliId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "hosted@example.com", PASSWORD: "Fixture-Pass1" },
+      }),
+    );
+    expect(res.AuthenticationResult?.IdToken).toBeDefined();
+    expect(preTokenSources).toEqual(["TokenGeneration_Authentication"]);
   });
 });

@@ -1,8 +1,8 @@
 import type { AdminRespondToAuthChallengeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { respondToChallenge } from "../auth";
 import { ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
+import { respondToChallenge, toAuthResult } from "../sign-in";
 import { signalsFor } from "../threat/signals";
 import { ChallengeNameSchema } from "./respond-to-auth-challenge";
 
@@ -30,7 +30,7 @@ const Request = z.object({
 export const AdminRespondToAuthChallenge = operation(Request, async (req, services, request) => {
   const pool = requirePool(services, req.UserPoolId);
   const client = requirePoolClient(services, req.UserPoolId, req.ClientId);
-  return respondToChallenge(
+  const outcome = await respondToChallenge(
     services,
     {
       pool,
@@ -43,4 +43,5 @@ export const AdminRespondToAuthChallenge = operation(Request, async (req, servic
     req.Session,
     req.ChallengeResponses ?? {},
   );
+  return toAuthResult(outcome);
 });

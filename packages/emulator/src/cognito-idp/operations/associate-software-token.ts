@@ -2,9 +2,9 @@ import type { AssociateSoftwareTokenCommandInput } from "@aws-sdk/client-cognito
 import { z } from "zod";
 import { generateTotpSecret } from "../../crypto/totp";
 import { InvalidParameterException, NotAuthorizedException } from "../../errors";
-import { sessionById } from "../auth";
 import { operation } from "../operation";
 import { requirePool, saveUser } from "../pools";
+import { sessionById } from "../sign-in";
 import { authenticateAccessToken } from "../tokens";
 
 const Request = z.object({

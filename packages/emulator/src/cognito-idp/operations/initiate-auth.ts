@@ -1,10 +1,9 @@
 import type { InitiateAuthCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { InvalidParameterException } from "../../errors";
-import { type AuthContext, checkFlowAllowed, passwordAuth, refreshAuth, srpAuth } from "../auth";
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
 import type { Services } from "../services";
+import { type AuthContext, startFlow, toAuthResult } from "../sign-in";
 import { signalsFor } from "../threat/signals";
 
 export const AuthFlow = z.enum([
@@ -37,20 +36,7 @@ export async function startAuth(
   flow: string,
   params: Record<string, string>,
 ) {
-  checkFlowAllowed(ctx, flow);
-  switch (flow) {
-    case "USER_PASSWORD_AUTH":
-    case "ADMIN_USER_PASSWORD_AUTH":
-    case "ADMIN_NO_SRP_AUTH":
-      return passwordAuth(services, ctx, params);
-    case "USER_SRP_AUTH":
-      return srpAuth(services, ctx, params);
-    case "REFRESH_TOKEN_AUTH":
-    case "REFRESH_TOKEN":
-      return refreshAuth(services, ctx, params);
-    default:
-      throw new InvalidParameterException(`${flow} is not supported by this emulator.`);
-  }
+  return toAuthResult(await startFlow(services, ctx, flow, params));
 }
 
 export const InitiateAuth = operation(Request, async (req, services, request) => {

@@ -1,8 +1,8 @@
 import type { RespondToAuthChallengeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { respondToChallenge } from "../auth";
 import { ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
+import { respondToChallenge, toAuthResult } from "../sign-in";
 import { signalsFor } from "../threat/signals";
 
 export const ChallengeNameSchema = z.enum([
@@ -38,7 +38,7 @@ const Request = z.object({
 
 export const RespondToAuthChallenge = operation(Request, async (req, services, request) => {
   const { client, pool } = requireClient(services, req.ClientId);
-  return respondToChallenge(
+  const outcome = await respondToChallenge(
     services,
     {
       pool,
@@ -51,4 +51,5 @@ export const RespondToAuthChallenge = operation(Request, async (req, services, r
     req.Session,
     req.ChallengeResponses ?? {},
   );
+  return toAuthResult(outcome);
 });

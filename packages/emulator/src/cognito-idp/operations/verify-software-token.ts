@@ -7,9 +7,9 @@ import {
   InvalidParameterException,
   NotAuthorizedException,
 } from "../../errors";
-import { markSessionTotpVerified, sessionById } from "../auth";
 import { operation } from "../operation";
 import { requirePool, saveUser } from "../pools";
+import { markSessionTotpVerified, sessionById } from "../sign-in";
 import { authenticateAccessToken } from "../tokens";
 
 const Request = z.object({

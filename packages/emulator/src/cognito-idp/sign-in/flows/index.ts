@@ -1,0 +1,72 @@
+/**
+ * The `AuthFlow`s of InitiateAuth and AdminInitiateAuth: each flow's file, the client setting that
+ * allows it, and whether it belongs to the admin or the client-side call. Adding a flow is adding
+ * its file and one entry here.
+ *
+ * @module
+ */
+import { InvalidParameterException } from "../../../errors";
+import type { Services } from "../../services";
+import type { AuthContext, SignInOutcome } from "../types";
+import { passwordFlow } from "./password";
+import { refreshFlow } from "./refresh";
+import { srpFlow } from "./srp";
+
+interface FlowEntry {
+  /** `ExplicitAuthFlows` values that allow the flow (the `ALLOW_` name and the legacy one). */
+  allowedBy: string[];
+  /** `admin`: AdminInitiateAuth only; `client`: InitiateAuth only; `both`. */
+  caller: "admin" | "client" | "both";
+  run: (services: Services, ctx: AuthContext, params: Record<string, string>) => Promise<SignInOutcome>;
+}
+
+const FLOWS: Record<string, FlowEntry> = {
+  USER_PASSWORD_AUTH: {
+    allowedBy: ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH"],
+    caller: "client",
+    run: passwordFlow,
+  },
+  ADMIN_USER_PASSWORD_AUTH: {
+    allowedBy: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"],
+    caller: "admin",
+    run: passwordFlow,
+  },
+  ADMIN_NO_SRP_AUTH: {
+    allowedBy: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"],
+    caller: "admin",
+    run: passwordFlow,
+  },
+  USER_SRP_AUTH: { allowedBy: ["ALLOW_USER_SRP_AUTH"], caller: "client", run: srpFlow },
+  REFRESH_TOKEN_AUTH: { allowedBy: ["ALLOW_REFRESH_TOKEN_AUTH"], caller: "both", run: refreshFlow },
+  REFRESH_TOKEN: { allowedBy: ["ALLOW_REFRESH_TOKEN_AUTH"], caller: "both", run: refreshFlow },
+};
+
+/** `InvalidParameterException` unless this call may use `flow` and the client allows it. */
+export function checkFlowAllowed(ctx: AuthContext, flow: string): FlowEntry {
+  const entry = FLOWS[flow];
+  // An admin flow on InitiateAuth (or a client flow on AdminInitiateAuth) is refused first.
+  const adminFlow = flow === "ADMIN_USER_PASSWORD_AUTH" || flow === "ADMIN_NO_SRP_AUTH";
+  if (adminFlow !== ctx.admin && entry?.caller !== "both") {
+    throw new InvalidParameterException("Initiate Auth method not supported.");
+  }
+  if (!entry) throw new InvalidParameterException(`${flow} is not supported by this emulator.`);
+  const flows: string[] = ctx.client.ExplicitAuthFlows ?? [];
+  // A client with only legacy (non-ALLOW_) flows may always refresh.
+  const legacyRefreshOk = entry.run === refreshFlow && !flows.some((f) => f.startsWith("ALLOW_"));
+  if (!legacyRefreshOk && !entry.allowedBy.some((n) => flows.includes(n))) {
+    throw new InvalidParameterException(
+      `${flow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : flow} flow not enabled for this client`,
+    );
+  }
+  return entry;
+}
+
+/** Starts the sign-in `flow` (InitiateAuth, AdminInitiateAuth, the hosted UI's password form). */
+export function startFlow(
+  services: Services,
+  ctx: AuthContext,
+  flow: string,
+  params: Record<string, string>,
+): Promise<SignInOutcome> {
+  return checkFlowAllowed(ctx, flow).run(services, ctx, params);
+}
