@@ -1,16 +1,11 @@
 import type { Services } from "../cognito-idp/services";
 import { UnexpectedLambdaException, UserLambdaValidationException } from "../errors";
 import type { PoolRecord, UserRecord } from "../store/types";
+import type { TriggerInput, TriggerName } from "./events";
 import { TriggerInvocationError } from "./runner";
 
 /** LambdaConfig keys the emulator runs. */
-export type TriggerName =
-  | "PreSignUp"
-  | "PostConfirmation"
-  | "PreAuthentication"
-  | "PostAuthentication"
-  | "CustomMessage"
-  | "PreTokenGeneration";
+export type { TriggerName } from "./events";
 
 /** `callerContext.clientId` when an admin call has no app client. */
 export const NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE";
@@ -39,29 +34,24 @@ export function triggerAttributes(user: UserRecord): Record<string, string> {
   return { ...user.attributes, "cognito:user_status": user.status };
 }
 
-export interface TriggerInput {
-  triggerSource: string;
-  userName: string;
-  clientId: string;
-  request: Record<string, unknown>;
-  response?: Record<string, unknown>;
-}
-
 /**
  * Runs a trigger if the pool has one and returns the `response` the function filled in, or
  * `undefined` when none is configured. A thrown error becomes `UserLambdaValidationException`
  * with Cognito's message (`PreSignUp failed with error <message>.`).
  */
-export async function runTrigger(
+export async function runTrigger<N extends TriggerName>(
   services: Services,
   pool: PoolRecord,
-  name: TriggerName,
-  /** The event's input, or a function that builds it (only called when the pool has the trigger). */
-  eventInput: TriggerInput | (() => TriggerInput),
+  name: N,
+  /**
+   * The event's input, or a function that builds it for the trigger's event version (only
+   * called when the pool has the trigger).
+   */
+  eventInput: TriggerInput<N> | ((version: string) => TriggerInput<N>),
 ): Promise<Record<string, unknown> | undefined> {
   const target = triggerArn(pool, name);
   if (!target) return undefined;
-  const input = typeof eventInput === "function" ? eventInput() : eventInput;
+  const input = typeof eventInput === "function" ? eventInput(target.version) : eventInput;
   const event = {
     version: target.version,
     triggerSource: input.triggerSource,

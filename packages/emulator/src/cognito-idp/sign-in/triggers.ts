@@ -50,7 +50,7 @@ export async function preTokenGeneration(
   source: TokenGenerationSource,
   scopes: string[] = ["aws.cognito.signin.user.admin"],
 ): Promise<ClaimOverrides | undefined> {
-  const response = await runTrigger(services, ctx.pool, "PreTokenGeneration", () => {
+  const response = await runTrigger(services, ctx.pool, "PreTokenGeneration", (version) => {
     const g = groupClaims(services, user);
     return {
       triggerSource: source,
@@ -63,7 +63,8 @@ export async function preTokenGeneration(
           iamRolesToOverride: g.roles,
           preferredRole: g.preferredRole ?? null,
         },
-        scopes,
+        // The V1 event has no scopes: only V2 and V3 events can change the access token.
+        ...(version === "1" ? {} : { scopes }),
         clientMetadata: ctx.clientMetadata ?? {},
       },
       response: {},
