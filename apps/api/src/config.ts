@@ -1,4 +1,5 @@
 import { type AuthConfig, loadAuthConfig } from "@repo/auth-shared/config";
+import { ConfigError, csv, type EnvSource, parseEnv } from "@repo/env";
 import { z } from "zod";
 
 /**
@@ -18,15 +19,7 @@ const TriggerOnly = z.object({
   APP_NAME: z.string().min(1).default("Acme Notes"),
   APP_URL: z.url().default("http://localhost:3000"),
   /** Extra email domains refused at sign-up, comma-separated, on top of the disposable-domain list. */
-  BLOCKED_EMAIL_DOMAINS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((d) => d.trim().toLowerCase())
-        .filter(Boolean),
-    ),
+  BLOCKED_EMAIL_DOMAINS: csv((d) => d.toLowerCase()),
 });
 
 export interface AwsEndpoints {
@@ -47,17 +40,9 @@ export interface TriggerConfig extends AwsEndpoints {
   blockedEmailDomains: string[];
 }
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
-type Source = Record<string, string | undefined>;
-
-function parse<T extends z.ZodType>(schema: T, source: Source, what: string): z.output<T> {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) throw new ConfigError(`Invalid ${what} config:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+type Source = EnvSource;
 
 function endpoints(env: z.output<typeof Common>): AwsEndpoints {
   return {
@@ -69,7 +54,7 @@ function endpoints(env: z.output<typeof Common>): AwsEndpoints {
 
 /** Config of an HTTP route handler; throws {@link ConfigError}. */
 export function loadRouteConfig(source: Source = process.env): RouteConfig {
-  const env = parse(Common, source, "API route");
+  const env = parseEnv(Common, source, "API route");
   let auth: AuthConfig;
   try {
     auth = loadAuthConfig(source);
@@ -86,7 +71,7 @@ export function loadRouteConfig(source: Source = process.env): RouteConfig {
 
 /** Config of a Cognito trigger; throws {@link ConfigError}. */
 export function loadTriggerConfig(source: Source = process.env): TriggerConfig {
-  const env = parse(Common.extend(TriggerOnly.shape), source, "trigger");
+  const env = parseEnv(Common.extend(TriggerOnly.shape), source, "trigger");
   return {
     ...endpoints(env),
     appTable: env.APP_TABLE,

@@ -1,3 +1,4 @@
+import { csv, type EnvSource, parseEnv as parseEnvWith } from "@repo/env";
 import { z } from "zod";
 
 /**
@@ -5,15 +6,6 @@ import { z } from "zod";
  * Parsed once when the module loads. Defaults are the local stack's; against AWS every Cognito
  * value comes from the infra outputs (`pnpm --filter @repo/infra outputs`).
  */
-const csv = z
-  .string()
-  .default("")
-  .transform((s) =>
-    s
-      .split(",")
-      .map((v) => v.trim())
-      .filter(Boolean),
-  );
 
 const Schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -37,7 +29,7 @@ const Schema = z.object({
     .string()
     .default("openid email profile phone aws.cognito.signin.user.admin api/read api/write"),
   /** Identity providers offered as buttons that go straight to them (Cognito provider names). */
-  IDENTITY_PROVIDERS: csv,
+  IDENTITY_PROVIDERS: csv(),
   /** The identity pool (`{region}:{uuid}`) that exchanges ID tokens for the Files page's credentials. */
   COGNITO_IDENTITY_POOL_ID: z
     .string()
@@ -62,10 +54,9 @@ const Schema = z.object({
 
 export type WebEnv = z.output<typeof Schema>;
 
-export function parseEnv(source: Record<string, string | undefined>): WebEnv {
-  const parsed = Schema.safeParse(source);
-  if (!parsed.success) throw new Error(`Invalid web environment:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+/** Throws `ConfigError` naming each invalid setting; an empty variable counts as not set. */
+export function parseEnv(source: EnvSource): WebEnv {
+  return parseEnvWith(Schema, source, "web");
 }
 
 export const env = parseEnv(process.env);

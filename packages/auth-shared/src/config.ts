@@ -1,3 +1,4 @@
+import { ConfigError, parseEnv, splitList } from "@repo/env";
 import { z } from "zod";
 
 /** A Cognito user pool ID as AWS issues it (`<region>_<id>`), which aws-jwt-verify also requires. */
@@ -24,14 +25,14 @@ export type AuthConfig = z.output<typeof AuthConfigSchema>;
 /** Environment variables read by {@link loadAuthConfig}. */
 const AuthEnvSchema = z.object({
   COGNITO_USER_POOL_ID: z.string({ error: "COGNITO_USER_POOL_ID is required" }),
-  COGNITO_CLIENT_IDS: z.string({ error: "COGNITO_CLIENT_IDS is required (comma-separated)" }),
+  COGNITO_CLIENT_IDS: z
+    .string({ error: "COGNITO_CLIENT_IDS is required (comma-separated)" })
+    .transform((s) => splitList(s)),
   COGNITO_JWKS_URL: z.string().optional(),
   COGNITO_GRACE_SECONDS: z.coerce.number().optional(),
 });
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
 /** Validates a config object and returns it with defaults applied; throws {@link ConfigError}. */
 export function parseAuthConfig(input: AuthConfigInput): AuthConfig {
@@ -48,14 +49,14 @@ export function parseAuthConfig(input: AuthConfigInput): AuthConfig {
  * const config = loadAuthConfig({ COGNITO_USER_POOL_ID: "us-east-1_AbC123", COGNITO_CLIENT_IDS: "web,mobile" });
  */
 export function loadAuthConfig(source: Record<string, string | undefined>): AuthConfig {
-  const env = AuthEnvSchema.safeParse(source);
-  if (!env.success) throw new ConfigError(`Invalid auth environment:\n${z.prettifyError(env.error)}`);
-  const { COGNITO_USER_POOL_ID, COGNITO_CLIENT_IDS, COGNITO_JWKS_URL, COGNITO_GRACE_SECONDS } = env.data;
+  const { COGNITO_USER_POOL_ID, COGNITO_CLIENT_IDS, COGNITO_JWKS_URL, COGNITO_GRACE_SECONDS } = parseEnv(
+    AuthEnvSchema,
+    source,
+    "auth environment",
+  );
   return parseAuthConfig({
     userPoolId: COGNITO_USER_POOL_ID,
-    clientIds: COGNITO_CLIENT_IDS.split(",")
-      .map((id) => id.trim())
-      .filter(Boolean),
+    clientIds: COGNITO_CLIENT_IDS,
     jwksUrl: COGNITO_JWKS_URL || undefined,
     graceSeconds: COGNITO_GRACE_SECONDS,
   });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { ConfigError, type EnvSource, parseEnv } from "@repo/env";
 import { z } from "zod";
 
 /** The repo root, so the default store lands in `<repo>/.local/` wherever the command runs from. */
@@ -22,15 +23,9 @@ const Schema = z.object({
 
 export type EmulatorConfig = z.infer<typeof Schema>;
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
-/** The only reader of `process.env` in the emulator. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): EmulatorConfig {
-  // An empty variable means "not set" (e.g. `EMULATOR_INFRA=` to start without infra).
-  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = Schema.safeParse(set);
-  if (!parsed.success) throw new ConfigError(`Invalid emulator config:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+/** The only reader of `process.env` in the emulator. An empty variable means "not set" (e.g. `EMULATOR_INFRA=` to start without infra). */
+export function loadConfig(source: EnvSource = process.env): EmulatorConfig {
+  return parseEnv(Schema, source, "emulator");
 }
