@@ -4,46 +4,26 @@
  *
  * @module
  */
+import { raw as honoRaw, html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
 
-/** Markup that is already safe: produced by `h` or `raw`. */
-export class Html {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
+/** Markup that is already safe: produced by `h` or `raw` (hono's escaped string). */
+export type Html = HtmlEscapedString;
 
-export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+export type HtmlValue = Html | string | number | false | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
-
-function render(value: HtmlValue): string {
-  if (value instanceof Html) return value.value;
-  if (value === null || value === undefined || value === false) return "";
-  if (Array.isArray(value)) return value.map(render).join("");
-  return escapeHtml(String(value));
-}
-
-/** Tagged template: every interpolation is escaped unless it is `Html`. */
+/**
+ * Tagged template over hono's `html` helper: every interpolation is escaped unless it is `Html`;
+ * `false`, `null` and `undefined` render nothing. Pages are synchronous, so an asynchronous value
+ * is a programming error.
+ */
 export function h(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
-  let out = strings[0] ?? "";
-  values.forEach((v, i) => {
-    out += render(v) + (strings[i + 1] ?? "");
-  });
-  return new Html(out);
+  const out = html(strings, ...values);
+  if (out instanceof Promise) throw new TypeError("hosted-UI markup cannot hold asynchronous values");
+  return out;
 }
 
-export const raw = (markup: string): Html => new Html(markup);
+export const raw = (markup: string): Html => honoRaw(markup);
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f2f3f3;color:#16191f;margin:0}
@@ -95,7 +75,7 @@ ${options.info ? h`<div class="info" role="status">${options.info}</div>` : ""}
 ${options.body}
 </main>
 </body>
-</html>`.value;
+</html>`.toString();
 }
 
 export interface FieldOptions {

@@ -1,13 +1,12 @@
 import type { Hono } from "hono";
 import { CognitoError } from "../../errors";
-import { escapeHtml } from "../../hosted-ui/html";
+import { h } from "../../hosted-ui/html";
 import { findOperation } from "../operations";
 import type { Services } from "../services";
 
 function page(title: string, message: string, status: 200 | 400) {
   return new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-      `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`,
+    h`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p></main></body></html>`.toString(),
     { status, headers: { "content-type": "text/html; charset=utf-8" } },
   );
 }
