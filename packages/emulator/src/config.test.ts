@@ -29,6 +29,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ EMULATOR_INFRA: "" }).EMULATOR_INFRA).toBeUndefined();
   });
 
+  it("reads the opt-in strict checks and refuses unknown ones", () => {
+    expect(loadConfig({}).EMULATOR_STRICT).toEqual([]);
+    expect(loadConfig({ EMULATOR_STRICT: "pkce" }).EMULATOR_STRICT).toEqual(["pkce"]);
+    expect(() => loadConfig({ EMULATOR_STRICT: "pkce,everything" })).toThrow(/EMULATOR_STRICT takes: pkce/);
+  });
+
   it("refuses a port that is not a number and a malformed region", () => {
     expect(() => loadConfig({ EMULATOR_PORT: "abc" })).toThrow(ConfigError);
     expect(() => loadConfig({ EMULATOR_REGION: "mars" })).toThrow(ConfigError);

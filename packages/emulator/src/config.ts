@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { ConfigError, type EnvSource, parseEnv } from "@repo/env";
+import { ConfigError, csv, type EnvSource, parseEnv } from "@repo/env";
 import { z } from "zod";
 
 /** The repo root, so the default store lands in `<repo>/.local/` wherever the command runs from. */
@@ -15,6 +15,8 @@ const Schema = z.object({
   /** With EMULATOR_INFRA: the DynamoDB-compatible store's port and data folder. */
   EMULATOR_DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(9230),
   EMULATOR_DYNAMODB_PATH: z.string().min(1).default(`${repoRoot}.local/dynamodb`),
+  /** Checks stricter than AWS, comma-separated: `pkce` (PKCE required from clients without a secret). */
+  EMULATOR_STRICT: csv().pipe(z.array(z.enum(["pkce"], { error: "EMULATOR_STRICT takes: pkce" }))),
   EMULATOR_REGION: z
     .string()
     .regex(/^[a-z]{2}-(gov-)?[a-z]+-\d$/)

@@ -15,7 +15,7 @@ import {
   mountCognitoIdentity,
 } from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
-import type { Services } from "./cognito-idp/services";
+import type { Services, StrictChecks } from "./cognito-idp/services";
 import { loadBreachCorpus } from "./cognito-idp/threat/breached-passwords";
 import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
 import { threatMode } from "./cognito-idp/threat/risk-config";
@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   dynamodb?: { port?: number; path?: string };
   /** Where S3 object bytes are kept; default `s3/` next to the store file (a temp dir for `:memory:`). */
   s3Dir?: string;
+  /** Checks stricter than AWS (none by default). */
+  strict?: StrictChecks;
   /** Serve the local OpenID providers under `/_idp/<name>` (default true). */
   localIdps?: boolean;
 }
@@ -141,6 +143,7 @@ export function createServices(options: EmulatorOptions): Services {
     region: options.region ?? "us-east-1",
     accountId: ACCOUNT_ID,
     triggers: options.triggers ?? noTriggers,
+    ...(options.strict ? { strict: options.strict } : {}),
   };
 }
 

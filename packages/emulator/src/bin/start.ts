@@ -12,6 +12,9 @@ async function main(): Promise<void> {
       ...(config.EMULATOR_INFRA ? { infraDir: config.EMULATOR_INFRA } : {}),
       ...(config.EMULATOR_LAMBDA_DIR ? { lambdaDir: config.EMULATOR_LAMBDA_DIR } : {}),
       dynamodb: { port: config.EMULATOR_DYNAMODB_PORT, path: config.EMULATOR_DYNAMODB_PATH },
+      ...(config.EMULATOR_STRICT.length > 0
+        ? { strict: Object.fromEntries(config.EMULATOR_STRICT.map((check) => [check, true])) }
+        : {}),
     });
     const infra = emulator.infra;
     if (infra) {

@@ -38,7 +38,7 @@ export interface AuthorizeRequest {
   scopes: string[];
   nonce?: string;
   codeChallenge?: string;
-  codeChallengeMethod?: "S256" | "plain";
+  codeChallengeMethod?: "S256";
   /** `prompt=login`: ask for the password even within a session. */
   forceLogin: boolean;
   /** `prompt=none`: never show a page. */
@@ -159,8 +159,9 @@ function validateTrusted(
 
   const method = query.code_challenge_method;
   const challenge = query.code_challenge;
-  if (method !== undefined && method !== "S256" && method !== "plain") {
-    throw new OAuthError("invalid_request", "code_challenge_method must be S256 or plain.");
+  // Amazon Cognito supports S256 only (RFC 7636 also defines `plain`).
+  if (method !== undefined && method !== "S256") {
+    throw new OAuthError("invalid_request", "code_challenge_method must be S256.");
   }
   if (method !== undefined && challenge === undefined) {
     throw new OAuthError("invalid_request", "code_challenge is required with code_challenge_method.");
@@ -171,10 +172,11 @@ function validateTrusted(
   if (challenge !== undefined && !PKCE_CHALLENGE.test(challenge)) {
     throw new OAuthError("invalid_request", "code_challenge is malformed.");
   }
-  if (challenge === undefined && !client.ClientSecret) {
+  // Cognito makes PKCE optional for every client; strict mode requires it where there is no secret.
+  if (challenge === undefined && !client.ClientSecret && services.strict?.pkce) {
     throw new OAuthError(
       "invalid_request",
-      "PKCE (code_challenge) is required for a client without a secret.",
+      "PKCE (code_challenge) is required for a client without a secret (strict mode: EMULATOR_STRICT=pkce).",
     );
   }
 

@@ -22,10 +22,12 @@ export interface CodeGrant {
   authTime: number;
   nonce?: string;
   codeChallenge?: string;
-  codeChallengeMethod?: "S256" | "plain";
+  codeChallengeMethod?: "S256";
   /** Epoch ms after which the code is refused. */
   expiresAt: number;
   used: boolean;
+  /** Set when the code was presented again while its first exchange was still minting. */
+  replayed?: boolean;
   /** What the code was exchanged for, revoked if the code is replayed. */
   issued?: { refreshToken?: string; originJti: string };
 }

@@ -173,7 +173,7 @@ describe("hosted UI pages", () => {
       redirect_uri: CALLBACK,
       scope: "openid",
       code_challenge: "a".repeat(43),
-      code_challenge_method: "plain",
+      code_challenge_method: "S256",
     });
     const browser = new Browser();
     const loginUrl = `${required.domainUrl}/login?${q}`;

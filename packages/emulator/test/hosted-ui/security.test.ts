@@ -50,8 +50,11 @@ describe("hosted UI security", () => {
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   }
 
-  async function codeFor(clientId: string, extra: Record<string, string> = {}) {
+  async function codeFor(clientId: string, extra: Record<string, string> = {}, options = { pkce: true }) {
     const verifier = newVerifier();
+    const pkce: Record<string, string> = options.pkce
+      ? { code_challenge: s256(verifier), code_challenge_method: "S256" }
+      : {};
     const url = await signInThroughForm(
       new Browser(),
       pool.domainUrl,
@@ -61,8 +64,7 @@ describe("hosted UI security", () => {
         redirect_uri: CALLBACK,
         scope: "openid email",
         state: "st-1",
-        code_challenge: s256(verifier),
-        code_challenge_method: "S256",
+        ...pkce,
         ...extra,
       },
       { username: EMAIL, password: PASSWORD },
@@ -135,19 +137,34 @@ describe("hosted UI security", () => {
       expect(location.searchParams.get("state")).toBe("s-42");
     });
 
-    it("requires PKCE from a client without a secret", async () => {
+    it("lets a client without a secret leave PKCE out, as Cognito does", async () => {
+      // Cognito makes PKCE optional for every app client (strict mode below requires it).
+      const { code, url } = await codeFor(publicClient.clientId, {}, { pkce: false });
+      expect(url.searchParams.get("error")).toBeNull();
+      const res = await tokenRequest({
+        grant_type: "authorization_code",
+        client_id: publicClient.clientId,
+        code,
+        redirect_uri: CALLBACK,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.access_token).toBeTruthy();
+    });
+
+    it("refuses code_challenge_method=plain: Cognito supports S256 only", async () => {
       const res = await fetch(
         authorizeUrl({
           response_type: "code",
           client_id: publicClient.clientId,
           redirect_uri: CALLBACK,
-          state: "p",
+          code_challenge: newVerifier(),
+          code_challenge_method: "plain",
         }),
         { redirect: "manual" },
       );
       const location = new URL(res.headers.get("location") ?? "");
       expect(location.searchParams.get("error")).toBe("invalid_request");
-      expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
+      expect(location.searchParams.get("error_description")).toBe("code_challenge_method must be S256.");
     });
 
     it("refuses an unknown code_challenge_method and an unsupported response_type", async () => {
@@ -183,12 +200,8 @@ describe("hosted UI security", () => {
   });
 
   describe("token", () => {
-    it("exchanges a public client's code with its PKCE verifier (plain method too)", async () => {
-      const verifier = newVerifier();
-      const { code } = await codeFor(publicClient.clientId, {
-        code_challenge: verifier,
-        code_challenge_method: "plain",
-      });
+    it("exchanges a public client's code with its PKCE verifier", async () => {
+      const { code, verifier } = await codeFor(publicClient.clientId);
       const res = await tokenRequest({
         grant_type: "authorization_code",
         client_id: publicClient.clientId,
@@ -239,6 +252,31 @@ describe("hosted UI security", () => {
         auth,
       );
       expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    });
+
+    it("lets one of two simultaneous exchanges of a code win, and revokes the winner's tokens", async () => {
+      const { code, verifier } = await codeFor(secretClient.clientId);
+      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const fields = {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: verifier,
+      };
+      const results = await Promise.all([tokenRequest(fields, auth), tokenRequest(fields, auth)]);
+      const winners = results.filter((r) => r.status === 200);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((r) => r.status === 400).map((r) => r.body.error)).toEqual(["invalid_grant"]);
+      const winner = winners[0]?.body ?? {};
+      const refresh = await tokenRequest(
+        { grant_type: "refresh_token", refresh_token: winner.refresh_token ?? "" },
+        auth,
+      );
+      expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      const info = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+        headers: { authorization: `Bearer ${winner.access_token}` },
+      });
+      expect(info.status).toBe(401);
     });
 
     it("refuses a code at another client, with another redirect_uri, or after five minutes", async () => {
@@ -415,5 +453,31 @@ describe("hosted UI security", () => {
       expect(cookie).toMatch(/SameSite=Lax/);
       expect(cookie).toContain(`Path=/_domain/${pool.domain}`);
     });
+  });
+});
+
+describe("hosted UI strict mode (EMULATOR_STRICT=pkce)", () => {
+  const t = useEmulator({ strict: { pkce: true } });
+
+  it("requires PKCE from a client without a secret, and only from it", async () => {
+    const pool = await createHostedPool(t.client, t.emulator.url);
+    const publicClient = await createCodeClient(t.client, pool.poolId, {
+      GenerateSecret: false,
+      ClientName: "Mobile",
+    });
+    const secretClient = await createCodeClient(t.client, pool.poolId);
+    const authorize = (clientId: string) =>
+      fetch(
+        `${pool.domainUrl}/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: CALLBACK, state: "p" })}`,
+        { redirect: "manual" },
+      );
+    const refused = new URL((await authorize(publicClient.clientId)).headers.get("location") ?? "");
+    expect(refused.searchParams.get("error")).toBe("invalid_request");
+    expect(refused.searchParams.get("error_description")).toMatch(/PKCE .*strict mode: EMULATOR_STRICT=pkce/);
+    expect(refused.searchParams.get("state")).toBe("p");
+    const allowed = await authorize(secretClient.clientId);
+    expect(
+      new URL(allowed.headers.get("location") ?? "", pool.domainUrl).searchParams.get("error"),
+    ).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll } from "vitest";
 import { ManualClock } from "../../src/clock";
-import { createEmulator, type Emulator } from "../../src/server";
+import { createEmulator, type Emulator, type EmulatorOptions } from "../../src/server";
 
 export interface TestContext {
   emulator: Emulator;
@@ -10,11 +10,11 @@ export interface TestContext {
 }
 
 /** One in-process emulator per test file (port 0, `:memory:` store), with a real SDK client pointed at it. */
-export function useEmulator(): TestContext {
+export function useEmulator(options: Partial<EmulatorOptions> = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.clock = new ManualClock(Date.now());
-    ctx.emulator = await createEmulator({ port: 0, storePath: ":memory:", clock: ctx.clock });
+    ctx.emulator = await createEmulator({ port: 0, storePath: ":memory:", clock: ctx.clock, ...options });
     ctx.client = sdkClient(ctx.emulator.url);
   });
   afterAll(async () => {

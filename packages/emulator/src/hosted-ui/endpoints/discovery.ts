@@ -26,7 +26,7 @@ export function discoveryDocument(services: Services, pool: PoolRecord, origin: 
     token_endpoint: `${base}/oauth2/token`,
     token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
     userinfo_endpoint: `${base}/oauth2/userInfo`,
-    code_challenge_methods_supported: ["S256", "plain"],
+    code_challenge_methods_supported: ["S256"],
     grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
   };
 }

@@ -41,10 +41,7 @@ function checkPkce(grant: CodeGrant, verifier: string | undefined): void {
   if (!grant.codeChallenge) return;
   if (!verifier) throw invalidGrant("code_verifier is required: the authorization request used PKCE.");
   if (!VERIFIER.test(verifier)) throw invalidGrant("code_verifier is malformed.");
-  const computed =
-    grant.codeChallengeMethod === "S256"
-      ? createHash("sha256").update(verifier).digest("base64url")
-      : verifier;
+  const computed = createHash("sha256").update(verifier).digest("base64url");
   if (!sameText(computed, grant.codeChallenge))
     throw invalidGrant("code_verifier does not match the code_challenge.");
 }
@@ -66,8 +63,10 @@ async function authorizationCode(
   const grant = findCode(services, req.code);
   if (!grant || grant.poolId !== hd.pool.Id) throw invalidGrant("Invalid authorization code.");
   if (grant.used) {
-    // A replayed code: refuse it and revoke what it was exchanged for (RFC 6749 §4.1.2).
-    revokeIssued(services, grant);
+    // A replayed code: refuse it and revoke what it was exchanged for (RFC 6749 §4.1.2). When the
+    // first exchange is still minting, it is marked and revokes its own tokens once they exist.
+    if (grant.issued) revokeIssued(services, grant);
+    else updateCode(services, req.code, { ...grant, replayed: true });
     throw invalidGrant("The authorization code has already been used.");
   }
   if (grant.expiresAt <= services.clock.now().getTime())
@@ -86,8 +85,11 @@ async function authorizationCode(
     authTime: grant.authTime,
     ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
   });
-  grant.issued = { originJti, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) };
-  updateCode(services, req.code, grant);
+  // Re-read: a replay may have arrived while the tokens were being minted.
+  const current = findCode(services, req.code) ?? grant;
+  current.issued = { originJti, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) };
+  updateCode(services, req.code, current);
+  if (current.replayed) revokeIssued(services, current);
   return response;
 }
 
