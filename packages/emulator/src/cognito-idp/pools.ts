@@ -43,11 +43,14 @@ export function requirePoolClient(services: Services, poolId: string, clientId: 
 /** The pool ID after `_`, the "pool name" of SRP. */
 export const poolShortName = (poolId: string): string => poolId.slice(poolId.indexOf("_") + 1);
 
-export const poolArn = (services: Services, poolId: string): string =>
-  `arn:aws:cognito-idp:${services.region}:${services.accountId}:userpool/${poolId}`;
+/** The region a pool lives in: the part of its ID before `_` (`eu-west-1_AbC` → `eu-west-1`). */
+export const regionOfPool = (poolId: string): string => poolId.slice(0, poolId.indexOf("_"));
 
-export const issuerOf = (services: Services, poolId: string): string =>
-  `https://cognito-idp.${services.region}.amazonaws.com/${poolId}`;
+export const poolArn = (services: Services, poolId: string): string =>
+  `arn:aws:cognito-idp:${regionOfPool(poolId)}:${services.accountId}:userpool/${poolId}`;
+
+export const issuerOf = (_services: Services, poolId: string): string =>
+  `https://cognito-idp.${regionOfPool(poolId)}.amazonaws.com/${poolId}`;
 
 /** `UsernameConfiguration.CaseSensitive` defaults to true through the API. */
 export const isCaseSensitive = (pool: PoolRecord): boolean =>

@@ -1,3 +1,4 @@
+import { regionOfPool } from "../cognito-idp/pools";
 import type { Services } from "../cognito-idp/services";
 import { UnexpectedLambdaException, UserLambdaValidationException } from "../errors";
 import type { PoolRecord, UserRecord } from "../store/types";
@@ -55,7 +56,7 @@ export async function runTrigger<N extends TriggerName>(
   const event = {
     version: target.version,
     triggerSource: input.triggerSource,
-    region: services.region,
+    region: regionOfPool(pool.Id),
     userPoolId: pool.Id,
     userName: input.userName,
     callerContext: { awsSdkVersion: "aws-sdk-unknown-unknown", clientId: input.clientId },

@@ -12,7 +12,7 @@ import {
 import { poolArn } from "../pools";
 import { ensureSigningKeys } from "../tokens";
 
-export const CreateUserPool = operation(CreatePoolSchema, (req, services) => {
+export const CreateUserPool = operation(CreatePoolSchema, (req, services, request) => {
   checkMfaSettings(req.MfaConfiguration, req.SmsConfiguration !== undefined, false);
   if (req.AliasAttributes?.length && req.UsernameAttributes?.length) {
     throw new InvalidParameterException(
@@ -20,7 +20,8 @@ export const CreateUserPool = operation(CreatePoolSchema, (req, services) => {
     );
   }
   const now = Math.floor(services.clock.now().getTime() / 1000);
-  const id = newPoolId(services.region);
+  // The region the request was signed for, as on AWS (an unsigned call gets the default).
+  const id = newPoolId(request.signingRegion ?? services.region);
   const pool: PoolRecord = {
     Id: id,
     Name: req.PoolName,

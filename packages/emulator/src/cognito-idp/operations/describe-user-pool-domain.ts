@@ -2,6 +2,7 @@ import type { DescribeUserPoolDomainCommandInput } from "@aws-sdk/client-cognito
 import { z } from "zod";
 import type { DomainRecord } from "../../store/types";
 import { operation } from "../operation";
+import { regionOfPool } from "../pools";
 import { DomainName } from "./create-user-pool-domain";
 
 const Request = z.object({ Domain: DomainName }) satisfies z.ZodType<DescribeUserPoolDomainCommandInput>;
@@ -16,7 +17,7 @@ export const DescribeUserPoolDomain = operation(Request, (req, services) => {
       AWSAccountId: services.accountId,
       Domain: domain.Domain,
       S3Bucket: "aws-cognito-prod-local-assets",
-      CloudFrontDistribution: `${domain.Domain}.auth.${services.region}.amazoncognito.com`,
+      CloudFrontDistribution: `${domain.Domain}.auth.${regionOfPool(domain.UserPoolId)}.amazoncognito.com`,
       Version: String(domain.CreationDate),
       Status: "ACTIVE",
       ...(domain.CustomDomainConfig ? { CustomDomainConfig: domain.CustomDomainConfig } : {}),
