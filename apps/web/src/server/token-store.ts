@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeJwt } from "jose";
 import { z } from "zod";
 import { env } from "~/env";
 import { dynamo } from "./dynamo";
@@ -124,9 +125,7 @@ async function refreshAccount(account: StoredAccount, now: number): Promise<z.ou
 /** A JWT's `exp` (0 when it has none): read only to decide when to refresh, never to trust it. */
 function expiryOf(jwt: string): number {
   try {
-    const payload = jwt.split(".")[1] ?? "";
-    const exp = (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown }).exp;
-    return typeof exp === "number" ? exp : 0;
+    return decodeJwt(jwt).exp ?? 0;
   } catch {
     return 0; // unreadable: refresh
   }
@@ -135,10 +134,7 @@ function expiryOf(jwt: string): number {
 /** The stored ID token's claims (they were validated by next-auth when the tokens were issued). */
 export async function idTokenClaims(userId: string): Promise<Record<string, unknown>> {
   const account = await loadAccount(userId);
-  const payload = account.id_token?.split(".")[1];
-  return payload
-    ? (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>)
-    : {};
+  return account.id_token ? decodeJwt(account.id_token) : {};
 }
 
 async function refresh(refreshToken: string): Promise<z.output<typeof TokenResponse>> {
