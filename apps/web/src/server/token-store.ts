@@ -24,6 +24,9 @@ const TokenResponse = z.object({
   token_type: z.string(),
 });
 
+/** The token endpoint's refusal (RFC 6749 §5.2). */
+const OAuthErrorBody = z.object({ error: z.string() });
+
 /**
  * The Cognito account record (tokens) that next-auth's adapter keeps for a user: the one read
  * with this request's session when there is one (session-store.ts), else from the table.
@@ -137,7 +140,8 @@ async function refresh(refreshToken: string): Promise<z.output<typeof TokenRespo
     throw new ServiceUnavailableError("sign-in", "The sign-in service cannot be reached", { cause: err });
   }
   if (res.status === 400 || res.status === 401) {
-    const error = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? "invalid_grant";
+    const error =
+      OAuthErrorBody.safeParse(await res.json().catch(() => undefined)).data?.error ?? "invalid_grant";
     throw new SessionExpiredError(`Cognito refused to refresh the session (${error})`);
   }
   if (!res.ok) throw new ServiceUnavailableError("sign-in", `The token endpoint answered HTTP ${res.status}`);
