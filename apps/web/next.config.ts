@@ -6,7 +6,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Internal packages export TypeScript source.
-  transpilePackages: ["@repo/auth-shared", "@repo/env"],
+  transpilePackages: ["@repo/api-contract", "@repo/auth-shared", "@repo/env"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(env.SITE_URL) }];
   },

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { encodeCursor, NOTE_PREFIX, type Note, toNote } from "./notes";
+import type { Note } from "@repo/api-contract";
+import { encodeCursor, NOTE_PREFIX, toNote } from "./notes";
 import { userPartition } from "./partition";
 import { PROFILE_SK, type Profile, toProfile } from "./profiles";
 

@@ -6,27 +6,14 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
+import type { Note, NotesPage, ParsedBody } from "@repo/api-contract";
 import { z } from "zod";
 import { BadRequestError } from "../http/errors";
 import { userPartition } from "./partition";
 import { timeOrderedUuid } from "./time-ordered-id";
 
-/** A note as the API returns it. */
-export interface Note {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: string;
-}
-
-export const NewNoteSchema = z.object({
-  title: z.string().trim().min(1, "title is required").max(200),
-  body: z.string().max(10_000).default(""),
-});
-export type NewNote = z.output<typeof NewNoteSchema>;
-
-/** Note IDs are UUIDs (version 7 since notes list newest first; older notes have version 4). */
-export const NoteIdSchema = z.uuid();
+/** A new note, as `POST /notes` parses its body (`CreateNoteRequest`). */
+export type NewNote = ParsedBody<"create-note">;
 
 /**
  * The caller's notes in the app table: `pk = USER#<sub>`, `sk = NOTE#<id>`, so a user can only
@@ -38,10 +25,7 @@ export class NotesRepository {
     private readonly table: string,
   ) {}
 
-  async list(
-    sub: string,
-    opts: { limit: number; cursor?: string },
-  ): Promise<{ notes: Note[]; next?: string }> {
+  async list(sub: string, opts: { limit: number; cursor?: string }): Promise<NotesPage> {
     const res = await this.db.send(
       new QueryCommand({
         TableName: this.table,

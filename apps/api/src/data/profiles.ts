@@ -1,17 +1,10 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { Profile } from "@repo/api-contract";
 import { userPartition } from "./partition";
 
 /** The app's profile record of a user, created once at confirmation (`pk = USER#<sub>`, `sk = PROFILE`). */
-export interface Profile {
-  sub: string;
-  username: string;
-  email?: string;
-  name?: string;
-  tenantId?: string;
-  plan: string;
-  createdAt: string;
-}
+export type { Profile };
 
 /** The profile record's sort key (its partition is the user's, `USER#<sub>`). */
 export const PROFILE_SK = "PROFILE";
@@ -47,8 +40,7 @@ export class ProfilesRepository {
   }
 }
 
-/** A stored profile item without its keys. */
+/** A stored profile item as the contract's `Profile` (its keys and other attributes dropped). */
 export function toProfile(item: Record<string, unknown>): Profile {
-  const { pk: _pk, sk: _sk, type: _type, ...profile } = item;
-  return profile as unknown as Profile;
+  return Profile.parse(item);
 }

@@ -1,6 +1,6 @@
 import { documentClient } from "../data/clients";
 import { UserDataRepository } from "../data/user-data";
-import { noContent } from "../http/response";
+import { respond } from "../http/response";
 import { routeHandler } from "../http/route-handler";
 
 /**
@@ -10,5 +10,5 @@ import { routeHandler } from "../http/route-handler";
  */
 export const handler = routeHandler("delete-me", async ({ claims, config }) => {
   await new UserDataRepository(documentClient(config), config.appTable).deleteAll(claims.sub);
-  return noContent();
+  return respond("delete-me", 204, undefined);
 });

@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { documentClient } from "../data/clients";
-import { json } from "../http/response";
+import { respond } from "../http/response";
 import { routeHandler } from "../http/route-handler";
 
 /**
@@ -17,7 +17,7 @@ export const handler = routeHandler("get-service-health", async ({ claims, confi
     table = "unavailable";
   }
   const ok = table === "ok";
-  return json(ok ? 200 : 503, {
+  return respond("get-service-health", ok ? 200 : 503, {
     status: ok ? "ok" : "degraded",
     client: claims.client_id,
     checks: { table },

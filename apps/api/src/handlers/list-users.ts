@@ -1,18 +1,13 @@
 import { ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
-import { z } from "zod";
+import { type AdminUser, endpoints } from "@repo/api-contract";
 import { cognitoClient } from "../data/clients";
 import { parseParams } from "../http/request";
-import { json } from "../http/response";
+import { respond } from "../http/response";
 import { routeHandler } from "../http/route-handler";
-
-const Query = z.object({
-  limit: z.coerce.number().int().min(1).max(60).default(20),
-  next: z.string().min(1).max(2048).optional(),
-});
 
 /** `GET /admin/users` (group `admins`): the pool's users through Cognito's ListUsers, paginated. */
 export const handler = routeHandler("list-users", async ({ event, config }) => {
-  const query = parseParams(event.queryStringParameters, Query, "query");
+  const query = parseParams(event.queryStringParameters, endpoints["list-users"].query, "query");
   const res = await cognitoClient(config).send(
     new ListUsersCommand({
       UserPoolId: config.auth.userPoolId,
@@ -20,13 +15,15 @@ export const handler = routeHandler("list-users", async ({ event, config }) => {
       PaginationToken: query.next,
     }),
   );
-  return json(200, {
+  return respond("list-users", 200, {
     users: (res.Users ?? []).map(toUser),
     ...(res.PaginationToken ? { next: res.PaginationToken } : {}),
   });
 });
 
-function toUser(user: UserType) {
+function toUser(user: UserType): AdminUser {
+  // Cognito names every user; the SDK's types make every member optional.
+  if (!user.Username) throw new TypeError("ListUsers returned a user without a Username");
   const attrs = Object.fromEntries((user.Attributes ?? []).map((a) => [a.Name, a.Value]));
   return {
     username: user.Username,

@@ -1,3 +1,4 @@
+import { ApiErrorBody, type ValidationIssue } from "@repo/api-contract";
 import { AuthError, toAuthError } from "@repo/auth-shared/errors";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { json } from "./response";
@@ -8,13 +9,13 @@ export abstract class HttpError extends Error {
   abstract readonly errorType: string;
   constructor(
     message: string,
-    readonly details?: unknown,
+    readonly details?: ValidationIssue[],
     options?: ErrorOptions,
   ) {
     super(message, options);
     this.name = new.target.name;
   }
-  toJSON(): { error: string; message: string; details?: unknown } {
+  toJSON(): ApiErrorBody {
     return {
       error: this.errorType,
       message: this.message,
@@ -57,27 +58,38 @@ export function toHttpResponse(err: unknown, requestId?: string): APIGatewayProx
   const auth = toAuthError(err);
   if (auth instanceof AuthError) {
     const challenge = auth.wwwAuthenticate();
-    return json(auth.status, auth.toJSON(), challenge ? { "www-authenticate": challenge } : {});
+    return errorResponse(auth.status, auth.toJSON(), challenge ? { "www-authenticate": challenge } : {});
   }
   if (err instanceof HttpError) {
-    return json(err.statusCode, err.toJSON(), err.statusCode === 503 ? { "retry-after": "5" } : {});
+    return errorResponse(err.statusCode, err.toJSON(), err.statusCode === 503 ? { "retry-after": "5" } : {});
   }
   if (isDependencyFailure(err)) {
     console.error(
       JSON.stringify({ level: "error", msg: "dependency failure", requestId, error: describeError(err) }),
     );
-    return json(503, new ServiceUnavailableError("A backing service is unavailable, try again").toJSON(), {
-      "retry-after": "5",
-    });
+    return errorResponse(
+      503,
+      new ServiceUnavailableError("A backing service is unavailable, try again").toJSON(),
+      { "retry-after": "5" },
+    );
   }
   console.error(
     JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: describeError(err) }),
   );
-  return json(500, {
+  return errorResponse(500, {
     error: "internal_error",
     message: "Internal server error",
     ...(requestId ? { requestId } : {}),
   });
+}
+
+/** Every error answer has the contract's error body (`ApiErrorBody`). */
+function errorResponse(
+  status: number,
+  body: ApiErrorBody,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return json(status, ApiErrorBody.parse(body), headers);
 }
 
 function describeError(err: unknown): { name?: string; message: string; stack?: string } {

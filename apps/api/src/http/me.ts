@@ -1,8 +1,8 @@
+import type { MeResponse, Profile } from "@repo/api-contract";
 import { type AccessTokenClaims, groupsOf, scopesOf } from "@repo/auth-shared/claims";
-import type { Profile } from "../data/profiles";
 
 /** The body of `GET /me`: who the token says the caller is, and their profile record. */
-export function meBody(claims: AccessTokenClaims, profile: Profile | undefined) {
+export function meBody(claims: AccessTokenClaims, profile: Profile | undefined): MeResponse {
   return {
     sub: claims.sub,
     username: claims.username,

@@ -1,15 +1,14 @@
 import "server-only";
-import { DynamoDBAdapter } from "@next-auth/dynamodb-adapter";
 import { redirect } from "next/navigation";
 import type { DefaultSession, NextAuthOptions, Session } from "next-auth";
 import CognitoProvider from "next-auth/providers/cognito";
 import { cache } from "react";
 import { env } from "~/env";
-import { dynamo } from "./dynamo";
 import { SessionExpiredError } from "./errors";
 import { wellKnownUrl } from "./oidc";
 import { renewedExpiry, sessionUser } from "./session-records";
 import { sessionRecordsForRequest, withSessionRecords } from "./session-store";
+import { deleteUserSessions, tableAdapter } from "./session-table";
 import { isRevokedSignIn, revokeSignIns, signInsRevokedAt } from "./sign-in-revocation";
 import { currentSessionToken } from "./sign-out";
 import { saveTokensForAccount } from "./token-store";
@@ -25,7 +24,7 @@ const secure = env.SITE_URL.startsWith("https://");
 /** Sessions last `SESSION_MAX_AGE` without use; a used one is extended at most once a day. */
 const sessionPolicy = { maxAge: env.SESSION_MAX_AGE, updateAge: 24 * 3600 };
 
-const adapter = withSessionRecords(DynamoDBAdapter(dynamo, { tableName: env.SESSIONS_TABLE }));
+const adapter = withSessionRecords(tableAdapter());
 
 /**
  * next-auth v4 with Cognito's hosted UI: authorization code + PKCE + state + nonce, database
@@ -135,16 +134,7 @@ export async function requireSession(returnTo = "/dashboard") {
 
 /** Deletes every local session of the user (sign out everywhere, or a refused refresh). */
 export async function endLocalSessions(userId: string): Promise<number> {
-  const res = await dynamo.query({
-    TableName: env.SESSIONS_TABLE,
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": "SESSION#" },
-  });
-  const items = res.Items ?? [];
-  await Promise.all(
-    items.map((item) => dynamo.delete({ TableName: env.SESSIONS_TABLE, Key: { pk: item.pk, sk: item.sk } })),
-  );
-  return items.length;
+  return deleteUserSessions(userId);
 }
 
 /**

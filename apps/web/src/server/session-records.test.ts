@@ -1,39 +1,27 @@
 import { describe, expect, it } from "vitest";
-import {
-  pickSessionRecords,
-  renewedExpiry,
-  sessionKey,
-  sessionRecordsQuery,
-  sessionTokenFor,
-  userIdOfSessionToken,
-} from "./session-records";
+import { pickSessionRecords, renewedExpiry, sessionTokenFor, userIdOfSessionToken } from "./session-records";
+import { cognitoAccountKey, emailIndexAttributes, sessionKey, userKey } from "./session-table";
 
 const userId = "0b6f2d3e-6a41-4c1e-9f0a-3d2b1c4e5f60";
 const token = `${userId}.7c9e6679-7425-40de-944b-e07fc1f90ae7`;
 
 const userItem = {
-  pk: `USER#${userId}`,
-  sk: `USER#${userId}`,
-  GSI1PK: "USER#ada@example.com",
-  GSI1SK: "USER#ada@example.com",
+  ...userKey(userId),
+  ...emailIndexAttributes("ada@example.com"),
   type: "USER",
   id: userId,
   email: "ada@example.com",
   name: "Ada",
 };
 const sessionItem = {
-  pk: `USER#${userId}`,
-  sk: `SESSION#${token}`,
-  GSI1PK: `SESSION#${token}`,
-  GSI1SK: `SESSION#${token}`,
+  ...sessionKey(userId, token),
   type: "SESSION",
   sessionToken: token,
   userId,
   expires: 1_800_000_000,
 };
 const accountItem = {
-  pk: `USER#${userId}`,
-  sk: "ACCOUNT#cognito#3f1c0c3e-0000-4000-8000-000000000001",
+  ...cognitoAccountKey(userId, "3f1c0c3e-0000-4000-8000-000000000001"),
   type: "oauth",
   provider: "cognito",
   userId,
@@ -62,28 +50,6 @@ describe("session tokens", () => {
   });
 });
 
-describe("sessionRecordsQuery", () => {
-  it("reads only the user's partition, strongly consistent, from the account to the user record", () => {
-    const query = sessionRecordsQuery("sessions", userId, token);
-    expect(query).toMatchObject({
-      TableName: "sessions",
-      ConsistentRead: true,
-      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-      ExpressionAttributeValues: {
-        ":pk": `USER#${userId}`,
-        ":from": "ACCOUNT#cognito#",
-        ":to": `USER#${userId}`,
-        ":token": token,
-      },
-    });
-    expect(query).not.toHaveProperty("ExclusiveStartKey");
-    expect(sessionRecordsQuery("sessions", userId, token, { pk: "p", sk: "s" }).ExclusiveStartKey).toEqual({
-      pk: "p",
-      sk: "s",
-    });
-  });
-});
-
 describe("pickSessionRecords", () => {
   it("returns the session, the user and the account as next-auth and the token store see them", () => {
     const records = pickSessionRecords([accountItem, sessionItem, userItem], userId, token);
@@ -102,7 +68,11 @@ describe("pickSessionRecords", () => {
   });
 
   it("finds no session when its item is not among them (deleted, or another token)", () => {
-    const other = { ...sessionItem, sk: `SESSION#${userId}.other`, sessionToken: `${userId}.other` };
+    const other = {
+      ...sessionItem,
+      ...sessionKey(userId, `${userId}.other`),
+      sessionToken: `${userId}.other`,
+    };
     expect(pickSessionRecords([accountItem, other, userItem], userId, token)).toBeNull();
   });
 
@@ -117,10 +87,6 @@ describe("pickSessionRecords", () => {
     const records = pickSessionRecords([sessionItem, userItem], userId, token);
     expect(records?.session.userId).toBe(userId);
     expect(records?.account).toBeUndefined();
-  });
-
-  it("uses the session key of the user's partition", () => {
-    expect(sessionKey(userId, token)).toEqual({ pk: sessionItem.pk, sk: sessionItem.sk });
   });
 });
 

@@ -1,17 +1,19 @@
 import "server-only";
 import type { Adapter, AdapterSession } from "next-auth/adapters";
 import { cache } from "react";
-import { env } from "~/env";
-import { dynamo } from "./dynamo";
 import {
   pickSessionRecords,
   type SessionRecords,
-  type StoredAccount,
-  sessionKey,
-  sessionRecordsQuery,
   sessionTokenFor,
   userIdOfSessionToken,
 } from "./session-records";
+import {
+  deleteSessionItem,
+  readSessionItems,
+  type StoredAccount,
+  updateSessionExpiry,
+  userIdOfIndexedSession,
+} from "./session-table";
 
 /**
  * Reads a session with its user and Cognito account in one strongly consistent query of the
@@ -19,28 +21,9 @@ import {
  * before user-prefixed tokens) are first looked up through its `GSI1` index.
  */
 export async function readSessionRecords(token: string): Promise<SessionRecords | null> {
-  const userId = userIdOfSessionToken(token) ?? (await userIdFromIndex(token));
+  const userId = userIdOfSessionToken(token) ?? (await userIdOfIndexedSession(token));
   if (!userId) return null;
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    // A user with very many sessions may need more than one page of the partition.
-    const res = await dynamo.query(sessionRecordsQuery(env.SESSIONS_TABLE, userId, token, startKey));
-    items.push(...(res.Items ?? []));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return pickSessionRecords(items, userId, token);
-}
-
-async function userIdFromIndex(token: string): Promise<string | undefined> {
-  const res = await dynamo.query({
-    TableName: env.SESSIONS_TABLE,
-    IndexName: "GSI1",
-    KeyConditionExpression: "GSI1PK = :k AND GSI1SK = :k",
-    ExpressionAttributeValues: { ":k": `SESSION#${token}` },
-  });
-  const userId = res.Items?.[0]?.userId;
-  return typeof userId === "string" ? userId : undefined;
+  return pickSessionRecords(await readSessionItems(userId, token), userId, token);
 }
 
 /**
@@ -92,12 +75,8 @@ export function withSessionRecords(base: Adapter): SessionAdapter {
     async deleteSession(token): Promise<AdapterSession | null | undefined> {
       const userId = userIdOfSessionToken(token);
       if (!userId) return (await deleteSession(token)) ?? null;
-      const res = await dynamo.delete({
-        TableName: env.SESSIONS_TABLE,
-        Key: sessionKey(userId, token),
-        ReturnValues: "ALL_OLD",
-      });
-      return res.Attributes ? { ...sessionFields(res.Attributes), sessionToken: token } : null;
+      const deleted = await deleteSessionItem(userId, token);
+      return deleted ? { ...deleted, sessionToken: token } : null;
     },
   };
 }
@@ -108,26 +87,6 @@ export async function renewSession(
   token: string,
   expires: Date,
 ): Promise<AdapterSession | null> {
-  try {
-    const res = await dynamo.update({
-      TableName: env.SESSIONS_TABLE,
-      Key: sessionKey(userId, token),
-      UpdateExpression: "SET expires = :expires",
-      ConditionExpression: "attribute_exists(pk)",
-      // The adapter's layout: the TTL attribute holds epoch seconds.
-      ExpressionAttributeValues: { ":expires": expires.getTime() / 1000 },
-      ReturnValues: "ALL_NEW",
-    });
-    return res.Attributes ? { ...sessionFields(res.Attributes), sessionToken: token } : null;
-  } catch (err) {
-    if ((err as Error).name === "ConditionalCheckFailedException") return null;
-    throw err;
-  }
-}
-
-function sessionFields(item: Record<string, unknown>): Omit<AdapterSession, "sessionToken"> {
-  return {
-    userId: String(item.userId),
-    expires: new Date(Number(item.expires) * 1000),
-  };
+  const renewed = await updateSessionExpiry(userId, token, expires);
+  return renewed ? { ...renewed, sessionToken: token } : null;
 }

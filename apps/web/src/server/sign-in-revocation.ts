@@ -11,8 +11,7 @@
  * @module
  */
 import "server-only";
-import { env } from "~/env";
-import { dynamo } from "./dynamo";
+import { readUserAttribute, updateUserRecord } from "./session-table";
 
 /** The user-record attribute holding the time (epoch seconds) of the last sign-out everywhere. */
 const ATTRIBUTE = "signInsRevokedAt";
@@ -25,26 +24,13 @@ export function isRevokedSignIn(authTime: unknown, revokedAt: number | undefined
   return authTime <= revokedAt;
 }
 
-/** Records that every sign-in up to now is revoked (next-auth's user record, `USER#<id>`). */
+/** Records that every sign-in up to now is revoked (on next-auth's user record). */
 export async function revokeSignIns(userId: string, now: Date = new Date()): Promise<void> {
-  await dynamo.update({
-    TableName: env.SESSIONS_TABLE,
-    Key: { pk: `USER#${userId}`, sk: `USER#${userId}` },
-    UpdateExpression: "SET #at = :at",
-    ConditionExpression: "attribute_exists(pk)",
-    ExpressionAttributeNames: { "#at": ATTRIBUTE },
-    ExpressionAttributeValues: { ":at": Math.floor(now.getTime() / 1000) },
-  });
+  await updateUserRecord(userId, { [ATTRIBUTE]: Math.floor(now.getTime() / 1000) });
 }
 
 /** The time of the user's last sign-out everywhere, if any. */
 export async function signInsRevokedAt(userId: string): Promise<number | undefined> {
-  const res = await dynamo.get({
-    TableName: env.SESSIONS_TABLE,
-    Key: { pk: `USER#${userId}`, sk: `USER#${userId}` },
-    ProjectionExpression: "#at",
-    ExpressionAttributeNames: { "#at": ATTRIBUTE },
-  });
-  const value = res.Item?.[ATTRIBUTE];
+  const value = await readUserAttribute(userId, ATTRIBUTE);
   return typeof value === "number" ? value : undefined;
 }

@@ -1,11 +1,17 @@
 import "server-only";
+import { decodeJwt } from "jose";
 import { z } from "zod";
 import { env } from "~/env";
-import { dynamo } from "./dynamo";
 import { ServiceUnavailableError, SessionExpiredError } from "./errors";
 import { discovery } from "./oidc";
-import { ACCOUNT_PREFIX, StoredAccount } from "./session-records";
 import { requestAccounts } from "./session-store";
+import {
+  cognitoAccountKey,
+  readCognitoAccount,
+  type StoredAccount,
+  saveAccountTokens,
+  userIdOfKey,
+} from "./session-table";
 
 /** Refresh this long before the access token expires, so an API call never carries a dying token. */
 const REFRESH_MARGIN_SECONDS = 120;
@@ -18,6 +24,9 @@ const TokenResponse = z.object({
   token_type: z.string(),
 });
 
+/** The token endpoint's refusal (RFC 6749 §5.2). */
+const OAuthErrorBody = z.object({ error: z.string() });
+
 /**
  * The Cognito account record (tokens) that next-auth's adapter keeps for a user: the one read
  * with this request's session when there is one (session-store.ts), else from the table.
@@ -25,41 +34,10 @@ const TokenResponse = z.object({
 async function loadAccount(userId: string): Promise<StoredAccount> {
   const loaded = requestAccounts().get(userId);
   if (loaded) return loaded;
-  const res = await dynamo.query({
-    TableName: env.SESSIONS_TABLE,
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-    ExpressionAttributeValues: { ":pk": `USER#${userId}`, ":sk": ACCOUNT_PREFIX },
-    ConsistentRead: true,
-  });
-  const item = res.Items?.[0];
-  if (!item) throw new SessionExpiredError("No Cognito account is linked to this session");
-  const account = StoredAccount.parse(item);
+  const account = await readCognitoAccount(userId);
+  if (!account) throw new SessionExpiredError("No Cognito account is linked to this session");
   requestAccounts().set(userId, account);
   return account;
-}
-
-/** Stores tokens issued at sign-in or refresh on the account record. */
-export async function saveTokens(
-  key: { pk: string; sk: string },
-  tokens: { access_token: string; id_token?: string; refresh_token?: string; expires_at: number },
-): Promise<void> {
-  const sets = ["access_token = :a", "expires_at = :e"];
-  const values: Record<string, unknown> = { ":a": tokens.access_token, ":e": tokens.expires_at };
-  if (tokens.id_token) {
-    sets.push("id_token = :i");
-    values[":i"] = tokens.id_token;
-  }
-  if (tokens.refresh_token) {
-    sets.push("refresh_token = :r");
-    values[":r"] = tokens.refresh_token;
-  }
-  await dynamo.update({
-    TableName: env.SESSIONS_TABLE,
-    // Only the key attributes: callers may pass a whole stored record.
-    Key: { pk: key.pk, sk: key.sk },
-    UpdateExpression: `SET ${sets.join(", ")}`,
-    ExpressionAttributeValues: values,
-  });
 }
 
 export async function saveTokensForAccount(
@@ -68,10 +46,11 @@ export async function saveTokensForAccount(
   tokens: { access_token?: string; id_token?: string; refresh_token?: string; expires_at?: number },
 ): Promise<void> {
   if (!tokens.access_token || !tokens.expires_at) return;
-  await saveTokens(
-    { pk: `USER#${userId}`, sk: `ACCOUNT#cognito#${providerAccountId}` },
-    { ...tokens, access_token: tokens.access_token, expires_at: tokens.expires_at },
-  );
+  await saveAccountTokens(cognitoAccountKey(userId, providerAccountId), {
+    ...tokens,
+    access_token: tokens.access_token,
+    expires_at: tokens.expires_at,
+  });
 }
 
 /**
@@ -109,9 +88,9 @@ async function refreshAccount(account: StoredAccount, now: number): Promise<z.ou
     refresh_token: refreshed.refresh_token,
     expires_at: now + refreshed.expires_in,
   };
-  await saveTokens(account, tokens);
+  await saveAccountTokens(account, tokens);
   // Later readers in this request see the stored tokens (a rotated refresh token included).
-  requestAccounts().set(account.pk.slice("USER#".length), {
+  requestAccounts().set(userIdOfKey(account), {
     ...account,
     access_token: tokens.access_token,
     expires_at: tokens.expires_at,
@@ -124,9 +103,7 @@ async function refreshAccount(account: StoredAccount, now: number): Promise<z.ou
 /** A JWT's `exp` (0 when it has none): read only to decide when to refresh, never to trust it. */
 function expiryOf(jwt: string): number {
   try {
-    const payload = jwt.split(".")[1] ?? "";
-    const exp = (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown }).exp;
-    return typeof exp === "number" ? exp : 0;
+    return decodeJwt(jwt).exp ?? 0;
   } catch {
     return 0; // unreadable: refresh
   }
@@ -135,10 +112,7 @@ function expiryOf(jwt: string): number {
 /** The stored ID token's claims (they were validated by next-auth when the tokens were issued). */
 export async function idTokenClaims(userId: string): Promise<Record<string, unknown>> {
   const account = await loadAccount(userId);
-  const payload = account.id_token?.split(".")[1];
-  return payload
-    ? (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>)
-    : {};
+  return account.id_token ? decodeJwt(account.id_token) : {};
 }
 
 async function refresh(refreshToken: string): Promise<z.output<typeof TokenResponse>> {
@@ -166,7 +140,8 @@ async function refresh(refreshToken: string): Promise<z.output<typeof TokenRespo
     throw new ServiceUnavailableError("sign-in", "The sign-in service cannot be reached", { cause: err });
   }
   if (res.status === 400 || res.status === 401) {
-    const error = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? "invalid_grant";
+    const error =
+      OAuthErrorBody.safeParse(await res.json().catch(() => undefined)).data?.error ?? "invalid_grant";
     throw new SessionExpiredError(`Cognito refused to refresh the session (${error})`);
   }
   if (!res.ok) throw new ServiceUnavailableError("sign-in", `The token endpoint answered HTTP ${res.status}`);

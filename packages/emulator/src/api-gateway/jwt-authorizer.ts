@@ -1,3 +1,4 @@
+import { decodeProtectedHeader, type ProtectedHeaderParameters } from "jose";
 import { JwtError, type PublicJwk, verifyJwt } from "../crypto/jwt";
 import type { JwtAuthorizerDefinition } from "./types";
 
@@ -71,12 +72,11 @@ export function authorize(
   return { ok: true, claims, scopes: granted };
 }
 
-function decodeHeader(token: string): Record<string, unknown> | undefined {
-  const parts = token.split(".");
-  if (parts.length !== 3) return undefined;
+/** The token's protected header, unverified; undefined unless it is a three-part JWS. */
+function decodeHeader(token: string): ProtectedHeaderParameters | undefined {
+  if (token.split(".").length !== 3) return undefined;
   try {
-    const header = JSON.parse(Buffer.from(parts[0] as string, "base64url").toString("utf8"));
-    return header && typeof header === "object" ? header : undefined;
+    return decodeProtectedHeader(token);
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import type { Services } from "../cognito-idp/services";
 import { poolJwks } from "../cognito-idp/tokens";
 import { JwtError, verifyJwt } from "../crypto/jwt";
@@ -83,10 +84,7 @@ export function verifyLogins(
 
 function decodeExp(token: string): number | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === "number" ? payload.exp : undefined;
+    return decodeJwt(token).exp;
   } catch {
     return undefined;
   }

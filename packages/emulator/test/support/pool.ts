@@ -7,6 +7,7 @@ import {
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { decodeJwt as decodeJwtPayload, type JWTPayload } from "jose";
 
 export const PASSWORD = "Correct-Horse-9";
 
@@ -87,9 +88,7 @@ export async function latestCode(baseUrl: string, to: string): Promise<string> {
   return code;
 }
 
-export function decodeJwt(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<
-    string,
-    unknown
-  >;
+/** A JWT's claims, unverified (the tests inspect tokens the emulator just issued). */
+export function decodeJwt(token: string): JWTPayload {
+  return decodeJwtPayload(token);
 }

@@ -1,28 +1,18 @@
+import type { AdminUser } from "@repo/api-contract";
 import type { Metadata } from "next";
-import { apiFetch } from "~/server/api-client";
+import { callApi } from "~/server/api-client";
 import { requireSession, withSession } from "~/server/auth";
 import { ForbiddenError } from "~/server/errors";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
-interface AdminUser {
-  username: string;
-  email?: string;
-  status?: string;
-  enabled?: boolean;
-}
-
 /** Users of the pool, for group `admins`. The API decides who may see them; a 403 is shown kindly. */
 export default async function AdminPage() {
   const session = await requireSession("/admin");
   let users: AdminUser[] | undefined;
   try {
-    users = (
-      await withSession(session.user.id, () =>
-        apiFetch<{ users: AdminUser[] }>(session.user.id, "/admin/users"),
-      )
-    ).users;
+    users = (await withSession(session.user.id, () => callApi(session.user.id, "list-users", {}))).users;
   } catch (err) {
     if (!(err instanceof ForbiddenError)) throw err;
   }

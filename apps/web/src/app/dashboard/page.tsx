@@ -1,36 +1,19 @@
 import type { Metadata } from "next";
 import { NewNoteForm } from "~/components/new-note-form";
-import { apiFetch } from "~/server/api-client";
+import { callApi } from "~/server/api-client";
 import { requireSession, withSession } from "~/server/auth";
 import { deleteNote } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
-interface Me {
-  sub: string;
-  username?: string;
-  groups: string[];
-  scopes: string[];
-  tokenExpiresAt: number;
-  profile: { email?: string; name?: string; plan: string } | null;
-}
-interface Note {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: string;
-}
-/** `GET /dashboard`: the bodies of `GET /me` and of the first page of `GET /notes`, in one call. */
-interface Dashboard {
-  me: Me;
-  notes: { notes: Note[]; next?: string };
-}
-
 export default async function DashboardPage() {
   const session = await requireSession("/dashboard");
   const userId = session.user.id;
-  const { me, notes } = await withSession(userId, () => apiFetch<Dashboard>(userId, "/dashboard?limit=50"));
+  // `GET /dashboard`: the bodies of `GET /me` and of the first page of `GET /notes`, in one call.
+  const { me, notes } = await withSession(userId, () =>
+    callApi(userId, "get-dashboard", { query: { limit: 50 } }),
+  );
   return (
     <>
       <h1>Dashboard</h1>

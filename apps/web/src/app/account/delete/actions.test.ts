@@ -4,12 +4,12 @@ import { ServiceUnavailableError } from "~/server/errors";
 // Every step the action takes, recorded in order; the modules that talk to Cognito, the API and
 // the sessions table are replaced by recorders.
 const steps: string[] = [];
-const apiFetch = vi.fn(async (_userId: string, path: string, init?: { method?: string }) => {
-  steps.push(`api ${init?.method ?? "GET"} ${path}`);
+const callApi = vi.fn(async (_userId: string, endpoint: string) => {
+  steps.push(`api ${endpoint}`);
 });
 
 vi.mock("~/server/api-client", () => ({
-  apiFetch: (...args: Parameters<typeof apiFetch>) => apiFetch(...args),
+  callApi: (...args: Parameters<typeof callApi>) => callApi(...args),
 }));
 vi.mock("~/server/account", () => ({
   deleteCognitoUser: async () => void steps.push("cognito DeleteUser"),
@@ -45,7 +45,7 @@ const confirmed = () => {
 
 beforeEach(() => {
   steps.length = 0;
-  apiFetch.mockClear();
+  callApi.mockClear();
 });
 
 describe("deleteAccount", () => {
@@ -53,7 +53,7 @@ describe("deleteAccount", () => {
     await expect(deleteAccount({}, confirmed())).rejects.toThrow("NEXT_REDIRECT");
     expect(steps).toEqual([
       "step-up checked",
-      "api DELETE /me",
+      "api delete-me",
       "cognito DeleteUser",
       "local records deleted",
       "cookie cleared",
@@ -62,7 +62,7 @@ describe("deleteAccount", () => {
   });
 
   it("deletes nothing else and says so when the API cannot erase the data", async () => {
-    apiFetch.mockRejectedValueOnce(new ServiceUnavailableError("api", "The API cannot be reached"));
+    callApi.mockRejectedValueOnce(new ServiceUnavailableError("api", "The API cannot be reached"));
     const state = await deleteAccount({}, confirmed());
     expect(state.error).toMatch(/could not all be erased.*account is still here/);
     expect(steps).toEqual(["step-up checked"]);

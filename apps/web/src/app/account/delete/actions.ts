@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { deleteCognitoUser } from "~/server/account";
-import { apiFetch } from "~/server/api-client";
+import { callApi } from "~/server/api-client";
 import { requireSession, withSession } from "~/server/auth";
 import { ApiError, ForbiddenError, ServiceUnavailableError } from "~/server/errors";
 import type { FormState } from "~/server/form-state";
@@ -27,7 +27,7 @@ export async function deleteAccount(_prev: FormState, form: FormData): Promise<F
   const erased = await withSession(user.id, async () => {
     await requireRecentAuthentication(user.id, "/account/delete");
     try {
-      await apiFetch(user.id, "/me", { method: "DELETE" });
+      await callApi(user.id, "delete-me", {});
     } catch (err) {
       if (
         err instanceof ServiceUnavailableError ||
