@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import {
   atHash,
   generateSigningKey,
@@ -339,12 +340,10 @@ export function authenticateAccessToken(
   return { pool, user, claims };
 }
 
+/** The unverified payload, to find the pool whose key verifies it (undefined when not a JWT). */
 function decodePayload(token: string): Record<string, unknown> | undefined {
-  const part = token.split(".")[1];
-  if (!part) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-    return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : undefined;
+    return decodeJwt(token);
   } catch {
     return undefined;
   }
