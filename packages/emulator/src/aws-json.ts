@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "hono";
+import { refusalMessage, refusedMembers } from "./ledger/ledger";
+import type { ServiceName } from "./ledger/model";
 import { type RequestInfo, requestInfoOf } from "./request-info";
 
 /** What one AWS JSON 1.1 service (`X-Amz-Target: <prefix><Op>` on `POST /`) plugs into the shared handler. */
@@ -14,6 +16,8 @@ export interface AwsJsonService<S> {
   unknownOperation: (message: string) => Error;
   /** Serializes an error as `{__type, message}` with `x-amzn-ErrorType` and its status. */
   toError: (err: unknown) => { status: 400 | 500; headers: Record<string, string>; body: string };
+  /** The settings ledger the requests are checked against: refused members are answered here. */
+  ledger: ServiceName;
   /** True: a target of another service goes on to the next handler instead of being refused. */
   passOtherTargets?: boolean;
 }
@@ -45,6 +49,8 @@ export function awsJsonHandler<S>(service: AwsJsonService<S>) {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw service.invalidParameter("Request body must be a JSON object.");
       }
+      const refused = refusedMembers(service.ledger, name, body as Record<string, unknown>);
+      if (refused.length > 0) throw service.invalidParameter(refusalMessage(name, refused));
       const result = await op.handle(body, service.services, requestInfoOf(c));
       return c.body(JSON.stringify(result ?? {}), 200, {
         "content-type": "application/x-amz-json-1.1",

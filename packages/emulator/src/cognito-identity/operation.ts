@@ -4,6 +4,8 @@ import { InvalidParameterException } from "./errors";
 
 /** One cognito-identity operation: its request schema and what it does with a valid request. */
 export interface Operation {
+  /** The request schema: the members this operation reads (the settings ledger checks them). */
+  readonly schema: z.ZodType;
   readonly handle: (body: unknown, services: Services) => Promise<unknown>;
 }
 
@@ -12,7 +14,7 @@ export function operation<S extends z.ZodType>(
   schema: S,
   handler: (req: z.output<S>, services: Services) => unknown | Promise<unknown>,
 ): Operation {
-  return { handle: async (body, services) => handler(parseRequest(schema, body), services) };
+  return { schema, handle: async (body, services) => handler(parseRequest(schema, body), services) };
 }
 
 export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {

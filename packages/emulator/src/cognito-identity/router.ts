@@ -19,6 +19,7 @@ export function mountCognitoIdentity(app: Hono, services: Services): void {
     "/",
     awsJsonHandler({
       targetPrefix: TARGET_PREFIX,
+      ledger: "cognito-identity",
       find: findOperation,
       services,
       invalidParameter: (m) => new InvalidParameterException(m),

@@ -5,6 +5,8 @@ import type { Services } from "./services";
 
 /** One cognito-idp operation: its request schema and what it does with a valid request. */
 export interface Operation {
+  /** The request schema: the members this operation reads (the settings ledger checks them). */
+  readonly schema: z.ZodType;
   readonly handle: (body: unknown, services: Services, request?: RequestInfo) => Promise<unknown>;
 }
 
@@ -17,6 +19,7 @@ export function operation<S extends z.ZodType>(
   handler: (req: z.output<S>, services: Services, request: RequestInfo) => unknown | Promise<unknown>,
 ): Operation {
   return {
+    schema,
     handle: async (body, services, request = {}) => handler(parseRequest(schema, body), services, request),
   };
 }

@@ -12,6 +12,7 @@ export function mountCognitoIdp(app: Hono, services: Services): void {
     "/",
     awsJsonHandler({
       targetPrefix: TARGET_PREFIX,
+      ledger: "cognito-idp",
       find: findOperation,
       services,
       invalidParameter: (m) => new InvalidParameterException(m),

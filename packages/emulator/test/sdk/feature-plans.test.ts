@@ -135,20 +135,21 @@ describe("user pool feature plans", () => {
     expect(up.UserPool?.UserPoolTier).toBe("PLUS");
   });
 
-  it("SetUserPoolMfaConfig refuses email MFA on LITE and accepts it on ESSENTIALS", async () => {
-    const lite = await create(t.client, { UserPoolTier: "LITE" });
-    const err = await errorOf(
-      t.client.send(
-        new SetUserPoolMfaConfigCommand({ UserPoolId: lite, EmailMfaConfiguration: { Subject: "Code" } }),
-      ),
-    );
-    expect(err.message).toBe(
-      "The following features need to be disabled for the LITE pricing tier configured: Email MFA",
-    );
-    const ess = await create(t.client, {});
-    const ok = await t.client.send(
-      new SetUserPoolMfaConfigCommand({ UserPoolId: ess, EmailMfaConfiguration: { Subject: "Code" } }),
-    );
-    expect(ok.EmailMfaConfiguration?.Subject).toBe("Code");
+  it("SetUserPoolMfaConfig refuses email MFA, which is not built locally, on every plan", async () => {
+    // On AWS, LITE answers FeatureUnavailableInTierException and ESSENTIALS accepts it; email MFA
+    // is not built here yet (#19), so the settings ledger refuses the member on every plan rather
+    // than store a setting nothing honours. The tier table still lists email MFA (feature-plans.ts).
+    for (const tier of ["LITE", "ESSENTIALS"] as const) {
+      const pool = await create(t.client, { UserPoolTier: tier });
+      const err = await errorOf(
+        t.client.send(
+          new SetUserPoolMfaConfigCommand({ UserPoolId: pool, EmailMfaConfiguration: { Subject: "Code" } }),
+        ),
+      );
+      expect(err).toMatchObject({ name: "InvalidParameterException" });
+      expect(err.message).toMatch(
+        /^SetUserPoolMfaConfig: EmailMfaConfiguration is not supported by the local emulator yet/,
+      );
+    }
   });
 });
