@@ -7,8 +7,9 @@ cd "$root"
 # shellcheck source=bootstrap.sh
 source scripts/bootstrap.sh --browser
 
-echo "== lint (biome)"
-pnpm lint --colors=off
+echo "== lint (biome, duplicate code)"
+pnpm exec biome ci . --colors=off
+pnpm exec tsx scripts/lint-duplicates.ts
 echo "== typecheck, unit and conformance tests, builds"
 pnpm exec turbo run typecheck test build --concurrency=2 --output-logs=full
 echo "== infra: terraform apply rehearsal of the local stage against moto_server"

@@ -8,18 +8,18 @@
  * Run: `pnpm --filter @repo/emulator exec tsx bench/crypto-cost.ts [iterations]`.
  * `measureCryptoCost()` is exported so the sign-in throughput bench can print both in one run.
  */
-import { createDiffieHellman, createHash, createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { generateSigningKey, signJwt } from "../src/crypto/jwt";
 import {
   createSrpVerifier,
   formatSrpTimestamp,
-  padHex,
   passwordMatches,
   type SrpChallengeParameters,
   startSrp,
   verifyPasswordClaim,
 } from "../src/crypto/srp";
+import { pow, srpSignature } from "./fast-srp";
 
 export interface CryptoCost {
   /** Milliseconds of one operation on one core. */
@@ -42,54 +42,23 @@ const poolShortName = "BenchPool1";
 const userIdForSrp = "5f0e8c1a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
 const password = "Bench-Passw0rd!";
 
-// A fast client (OpenSSL modexp) for the untimed half of SRP.
-const N_HEX =
-  "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
-  "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
-  "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
-  "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B" +
-  "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510" +
-  "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7" +
-  "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C" +
-  "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
-const N = BigInt(`0x${N_HEX}`);
-const dh = createDiffieHellman(Buffer.from(N_HEX, "hex"), 2);
-const hexHash = (hex: string) => createHash("sha256").update(Buffer.from(hex, "hex")).digest("hex");
-const k = BigInt(`0x${hexHash(`${padHex(N_HEX)}02`)}`);
-const toBuffer = (value: bigint) => {
-  const hex = value.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
-};
-function pow(base: bigint, exponent: bigint): bigint {
-  dh.setPrivateKey(toBuffer(exponent));
-  return BigInt(`0x${dh.computeSecret(toBuffer(((base % N) + N) % N)).toString("hex")}`);
-}
-
 function clientSession() {
   const a = BigInt(`0x${randomBytes(128).toString("hex")}`);
   const srpA = pow(2n, a).toString(16);
   return {
     srpA,
-    sign(challenge: SrpChallengeParameters, timestamp: string): string {
-      const u = BigInt(`0x${hexHash(padHex(srpA) + padHex(challenge.SRP_B))}`);
-      const inner = createHash("sha256").update(`${poolShortName}${userIdForSrp}:${password}`).digest("hex");
-      const x = BigInt(`0x${hexHash(padHex(challenge.SALT) + inner)}`);
-      const s = pow(BigInt(`0x${challenge.SRP_B}`) - k * pow(2n, x), a + u * x);
-      const prk = createHmac("sha256", Buffer.from(padHex(u.toString(16)), "hex"))
-        .update(Buffer.from(padHex(s.toString(16)), "hex"))
-        .digest();
-      const key = createHmac("sha256", prk).update("Caldera Derived Key\u0001").digest().subarray(0, 16);
-      return createHmac("sha256", key)
-        .update(
-          Buffer.concat([
-            Buffer.from(poolShortName),
-            Buffer.from(userIdForSrp),
-            Buffer.from(challenge.SECRET_BLOCK, "base64"),
-            Buffer.from(timestamp),
-          ]),
-        )
-        .digest("base64");
-    },
+    sign: (challenge: SrpChallengeParameters, timestamp: string): string =>
+      srpSignature({
+        poolShortName,
+        userId: userIdForSrp,
+        password,
+        a,
+        srpA,
+        srpB: challenge.SRP_B,
+        salt: challenge.SALT,
+        secretBlock: challenge.SECRET_BLOCK,
+        timestamp,
+      }),
   };
 }
 

@@ -8,45 +8,21 @@
  * non-zero when a goal is missed. `BENCH_CPU_PROFILE_DIR=<dir>` also writes the server's CPU profile.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createDiffieHellman, createHash, createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatSrpTimestamp, padHex } from "../src/crypto/srp";
+import { formatSrpTimestamp } from "../src/crypto/srp";
 import { measureCryptoCost } from "./crypto-cost";
+import { pow, srpSignature } from "./fast-srp";
 
 const CONCURRENCY = 4;
 const SECONDS = Number(process.argv[2] ?? 8);
 const PASSWORD = "Bench-Passw0rd!";
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
-// --- a fast SRP client (OpenSSL modexp), the half a real client computes -----------------------
-const N_HEX =
-  "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
-  "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
-  "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
-  "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B" +
-  "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510" +
-  "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7" +
-  "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C" +
-  "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
-const N = BigInt(`0x${N_HEX}`);
-const dh = createDiffieHellman(Buffer.from(N_HEX, "hex"), 2);
-const hexHash = (hex: string) => createHash("sha256").update(Buffer.from(hex, "hex")).digest("hex");
-const k = BigInt(`0x${hexHash(`${padHex(N_HEX)}02`)}`);
-const toBuffer = (v: bigint) => {
-  const hex = v.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
-};
-function pow(base: bigint, exponent: bigint): bigint {
-  const b = ((base % N) + N) % N;
-  if (b < 2n) return b;
-  dh.setPrivateKey(toBuffer(exponent));
-  return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString("hex")}`);
-}
 
 /** `g^x` per user and salt: the client's own repeated work, kept out of the load generator's share. */
 const gxCache = new Map<string, bigint>();
@@ -77,29 +53,24 @@ function srpClient(poolShortName: string) {
     srpA,
     respond(params: Record<string, string>) {
       const userId = params.USER_ID_FOR_SRP ?? "";
-      const srpB = params.SRP_B ?? "0";
-      const u = BigInt(`0x${hexHash(padHex(srpA) + padHex(srpB))}`);
-      const inner = createHash("sha256").update(`${poolShortName}${userId}:${PASSWORD}`).digest("hex");
-      const x = BigInt(`0x${hexHash(padHex(params.SALT ?? "00") + inner)}`);
       const gxKey = `${userId}:${params.SALT}`;
-      const gx = gxCache.get(gxKey) ?? pow(2n, x);
-      gxCache.set(gxKey, gx);
-      const s = pow(BigInt(`0x${srpB}`) - k * gx, a + u * x);
-      const prk = createHmac("sha256", Buffer.from(padHex(u.toString(16)), "hex"))
-        .update(Buffer.from(padHex(s.toString(16)), "hex"))
-        .digest();
-      const key = createHmac("sha256", prk).update("Caldera Derived Key\u0001").digest().subarray(0, 16);
       const timestamp = formatSrpTimestamp(new Date());
-      const signature = createHmac("sha256", key)
-        .update(
-          Buffer.concat([
-            Buffer.from(poolShortName),
-            Buffer.from(userId),
-            Buffer.from(params.SECRET_BLOCK ?? "", "base64"),
-            Buffer.from(timestamp),
-          ]),
-        )
-        .digest("base64");
+      const signature = srpSignature({
+        poolShortName,
+        userId,
+        password: PASSWORD,
+        a,
+        srpA,
+        srpB: params.SRP_B ?? "0",
+        salt: params.SALT ?? "00",
+        secretBlock: params.SECRET_BLOCK ?? "",
+        timestamp,
+        gxOf: (x) => {
+          const gx = gxCache.get(gxKey) ?? pow(2n, x);
+          gxCache.set(gxKey, gx);
+          return gx;
+        },
+      });
       return {
         USERNAME: params.USERNAME ?? userId,
         PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? "",

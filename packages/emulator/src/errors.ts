@@ -1,3 +1,5 @@
+import { type AwsJsonError, AwsJsonServiceError, serializeAwsJsonError } from "./aws-json/errors";
+
 /** Cognito's error types, thrown by operations and written as AWS JSON 1.1 errors by one serializer. */
 export const cognitoErrorCodes = [
   "AliasExistsException",
@@ -41,14 +43,7 @@ export const cognitoErrorCodes = [
 
 export type CognitoErrorCode = (typeof cognitoErrorCodes)[number];
 
-export abstract class CognitoError extends Error {
-  abstract readonly code: CognitoErrorCode;
-  readonly status: 400 | 500 = 400;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export abstract class CognitoError extends AwsJsonServiceError<CognitoErrorCode> {}
 
 export class AliasExistsException extends CognitoError {
   override readonly code = "AliasExistsException";
@@ -148,22 +143,10 @@ export class UsernameExistsException extends CognitoError {
   override readonly code = "UsernameExistsException";
 }
 
-export interface AwsJsonError {
-  status: 400 | 500;
-  headers: Record<string, string>;
-  body: string;
-}
+export type { AwsJsonError };
 
-/** The one serializer: `{__type, message}` plus the `x-amzn-ErrorType` header AWS clients read first. */
+/** The one serializer: anything that is not a Cognito error is an internal error (a 500). */
 export function toAwsJsonError(err: unknown): AwsJsonError {
   const e = err instanceof CognitoError ? err : new InternalErrorException("Internal error", { cause: err });
-  return {
-    status: e.status,
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amzn-ErrorType": e.code,
-      "x-amzn-ErrorMessage": e.message.replace(/[^\x20-\x7e]/g, "?"),
-    },
-    body: JSON.stringify({ __type: e.code, message: e.message }),
-  };
+  return serializeAwsJsonError(e);
 }

@@ -1,3 +1,5 @@
+import { type AwsJsonError, AwsJsonServiceError, serializeAwsJsonError } from "../aws-json/errors";
+
 /** cognito-identity's error types, written as AWS JSON 1.1 errors (`{__type, message}` + `x-amzn-ErrorType`). */
 export type CognitoIdentityErrorCode =
   | "InternalErrorException"
@@ -9,14 +11,7 @@ export type CognitoIdentityErrorCode =
   | "ResourceNotFoundException"
   | "UnknownOperationException";
 
-export abstract class CognitoIdentityError extends Error {
-  abstract readonly code: CognitoIdentityErrorCode;
-  readonly status: 400 | 500 = 400;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export abstract class CognitoIdentityError extends AwsJsonServiceError<CognitoIdentityErrorCode> {}
 
 export class InternalErrorException extends CognitoIdentityError {
   override readonly code = "InternalErrorException";
@@ -44,20 +39,9 @@ export class UnknownOperationException extends CognitoIdentityError {
   override readonly code = "UnknownOperationException";
 }
 
-export function toIdentityJsonError(err: unknown): {
-  status: 400 | 500;
-  headers: Record<string, string>;
-  body: string;
-} {
+/** Anything that is not a cognito-identity error is an internal error (a 500). */
+export function toIdentityJsonError(err: unknown): AwsJsonError {
   const e =
     err instanceof CognitoIdentityError ? err : new InternalErrorException("Internal error", { cause: err });
-  return {
-    status: e.status,
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amzn-ErrorType": e.code,
-      "x-amzn-ErrorMessage": e.message.replace(/[^\x20-\x7e]/g, "?"),
-    },
-    body: JSON.stringify({ __type: e.code, message: e.message }),
-  };
+  return serializeAwsJsonError(e);
 }

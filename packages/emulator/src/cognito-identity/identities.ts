@@ -46,9 +46,12 @@ export function getOrCreateIdentity(
   });
 }
 
+/** An identity pool's region: the prefix of its ID (`<region>:<uuid>`). */
+export const regionOfIdentityPool = (poolId: string): string => poolId.slice(0, poolId.indexOf(":"));
+
 function newIdentity(services: Services, poolId: string, providers: string[]): IdentityRecord {
   const now = nowSeconds(services);
-  const region = poolId.slice(0, poolId.indexOf(":"));
+  const region = regionOfIdentityPool(poolId);
   const identity: IdentityRecord = {
     IdentityId: `${region}:${randomUUID()}`,
     IdentityPoolId: poolId,

@@ -1,35 +1,13 @@
 import { z } from "zod";
+import { type AwsJsonOperation, operationKit } from "../aws-json";
 import type { Services } from "../cognito-idp/services";
 import { InvalidParameterException } from "./errors";
 
 /** One cognito-identity operation: its request schema and what it does with a valid request. */
-export interface Operation {
-  /** The request schema: the members this operation reads (the settings ledger checks them). */
-  readonly schema: z.ZodType;
-  readonly handle: (body: unknown, services: Services) => Promise<unknown>;
-}
+export type Operation = AwsJsonOperation<Services>;
 
 /** Builds an operation from its zod schema; anything invalid becomes `InvalidParameterException`. */
-export function operation<S extends z.ZodType>(
-  schema: S,
-  handler: (req: z.output<S>, services: Services) => unknown | Promise<unknown>,
-): Operation {
-  return { schema, handle: async (body, services) => handler(parseRequest(schema, body), services) };
-}
-
-export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
-  const parts = issues.slice(0, 5).map((issue) => {
-    const path = issue.path.map(String).join(".") || "request";
-    return `Value at '${path.charAt(0).toLowerCase()}${path.slice(1)}' failed to satisfy constraint: ${issue.message}`;
-  });
-  const n = issues.length;
-  throw new InvalidParameterException(
-    `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`,
-  );
-}
+export const { operation, parseRequest } = operationKit<Services>((m) => new InvalidParameterException(m));
 
 export const IdentityPoolId = z
   .string()

@@ -1,44 +1,16 @@
 import { z } from "zod";
+import { type AwsJsonOperation, operationKit } from "../aws-json";
 import { InvalidParameterException } from "../errors";
-import type { RequestInfo } from "../request-info";
 import type { Services } from "./services";
 
 /** One cognito-idp operation: its request schema and what it does with a valid request. */
-export interface Operation {
-  /** The request schema: the members this operation reads (the settings ledger checks them). */
-  readonly schema: z.ZodType;
-  readonly handle: (body: unknown, services: Services, request?: RequestInfo) => Promise<unknown>;
-}
+export type Operation = AwsJsonOperation<Services>;
 
 /**
- * Builds an operation from its zod schema and handler. The handler only ever sees a parsed request;
- * anything else becomes `InvalidParameterException`, never a 500.
+ * Builds an operation from its zod schema and handler; `parseRequest` answers an invalid request
+ * with Cognito's validation message as `InvalidParameterException`.
  */
-export function operation<S extends z.ZodType>(
-  schema: S,
-  handler: (req: z.output<S>, services: Services, request: RequestInfo) => unknown | Promise<unknown>,
-): Operation {
-  return {
-    schema,
-    handle: async (body, services, request = {}) => handler(parseRequest(schema, body), services, request),
-  };
-}
-
-/** Cognito's validation message: `1 validation error detected: Value at 'x' failed to satisfy constraint: ...`. */
-export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
-  const parts = issues.slice(0, 5).map((issue) => {
-    const path = issue.path.map(String).join(".") || "request";
-    const member = path.charAt(0).toLowerCase() + path.slice(1);
-    return `Value at '${member}' failed to satisfy constraint: ${issue.message}`;
-  });
-  const n = issues.length;
-  throw new InvalidParameterException(
-    `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`,
-  );
-}
+export const { operation, parseRequest } = operationKit<Services>((m) => new InvalidParameterException(m));
 
 /** Shared field schemas. */
 export const PoolId = z
@@ -57,6 +29,15 @@ export const AttributeList = z.array(
 );
 export const StringMap = z.record(z.string(), z.string());
 export const Token = z.string().min(1);
+export const AnalyticsMetadata = z.object({ AnalyticsEndpointId: z.string().optional() }).optional();
+/** `ContextDataType` of the admin sign-in operations: the user's request as the server saw it. */
+export const AdminContextData = z.object({
+  IpAddress: z.string(),
+  ServerName: z.string(),
+  ServerPath: z.string(),
+  HttpHeaders: z.array(z.object({ headerName: z.string().optional(), headerValue: z.string().optional() })),
+  EncodedData: z.string().optional(),
+});
 
 /** Opaque pagination tokens: base64 of an offset or sequence number. */
 export function encodeNextToken(n: number): string {

@@ -6,32 +6,13 @@
  *
  * @module
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
-import type { Hash, HttpRequest, QueryParameterBag, SourceData } from "@smithy/types";
+import type { HttpRequest } from "@smithy/types";
+import { SigV4Error } from "./errors";
+import { type Credential, parseAmzDate, parseCredential, parseQuery, signedHeaderValues } from "./parse";
+import { sameHex, signatureMessage, signerFor } from "./signer";
 
-/** Why a signature was refused; each maps to an S3 error code. */
-export type SigV4ErrorCode =
-  | "AccessDenied"
-  | "AuthorizationHeaderMalformed"
-  | "AuthorizationQueryParametersError"
-  | "ExpiredToken"
-  | "InvalidAccessKeyId"
-  | "InvalidRequest"
-  | "InvalidToken"
-  | "MissingSecurityHeader"
-  | "RequestTimeTooSkewed"
-  | "SignatureDoesNotMatch";
-
-export class SigV4Error extends Error {
-  override name = "SigV4Error";
-  constructor(
-    readonly code: SigV4ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { SigV4Error, type SigV4ErrorCode } from "./errors";
+export { EMPTY_SHA256, Sha256, sha256Hex } from "./signer";
 
 /** A secret the verifier looks up by access key ID. */
 export interface SigningCredentials {
@@ -63,83 +44,10 @@ export interface VerifiedRequest {
   presigned: boolean;
 }
 
-/** SHA-256 / HMAC-SHA256 over Node's crypto, in the shape the SDK signer takes. */
-export class Sha256 implements Hash {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
-
-function bytes(data: SourceData): string | Uint8Array {
-  if (typeof data === "string") return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
-
-export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const ALGORITHM = "AWS4-HMAC-SHA256";
 /** How far the signing time may be from the server's clock (S3: 15 minutes). */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const MAX_PRESIGNED_SECONDS = 7 * 24 * 3600;
-
-function parseQuery(raw: string): QueryParameterBag {
-  const out: Record<string, string | string[]> = {};
-  if (!raw) return out;
-  for (const part of raw.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const decode = (s: string) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        throw new SigV4Error("InvalidRequest", "The query string is not correctly encoded.");
-      }
-    };
-    const key = decode(eq === -1 ? part : part.slice(0, eq));
-    const value = eq === -1 ? "" : decode(part.slice(eq + 1));
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return out;
-}
-
-/** `20260101T120000Z` → Date, or undefined. */
-function parseAmzDate(value: string | undefined): Date | undefined {
-  const m = value ? /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value) : null;
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-interface Credential {
-  accessKeyId: string;
-  date: string;
-  region: string;
-  service: string;
-}
-
-function parseCredential(value: string, code: SigV4ErrorCode): Credential {
-  const parts = value.split("/");
-  const [accessKeyId, date, region, service, terminator] = parts;
-  if (parts.length !== 5 || !accessKeyId || !date || !region || !service || terminator !== "aws4_request") {
-    throw new SigV4Error(code, `Error parsing the X-Amz-Credential parameter; the Credential is mal-formed.`);
-  }
-  return { accessKeyId, date, region, service };
-}
-
-function sameHex(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** Is the request signed at all (header or query)? */
 export function isSigned(req: IncomingRequest): boolean {
@@ -248,12 +156,11 @@ async function verifyHeader(
     throw new SigV4Error("InvalidRequest", "Missing required header for this request: x-amz-content-sha256");
   }
   const signed = signedField.split(";");
-  const headers: Record<string, string> = {};
-  for (const name of signed) {
-    const value = req.headers[name];
-    if (value === undefined) throw new SigV4Error("SignatureDoesNotMatch", signatureMessage);
-    headers[name] = value;
-  }
+  const headers = signedHeaderValues(
+    req.headers,
+    signed,
+    () => new SigV4Error("SignatureDoesNotMatch", signatureMessage),
+  );
   const request: HttpRequest = {
     method: req.method,
     protocol: "http:",
@@ -286,9 +193,6 @@ async function verifyHeader(
     presigned: false,
   };
 }
-
-const signatureMessage =
-  "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
 
 async function verifyPresigned(
   req: IncomingRequest,
@@ -343,12 +247,11 @@ async function verifyPresigned(
   const token = one("X-Amz-Security-Token");
   const creds = requireCredentials(credential, lookup, token, now, expectedService);
   const signed = signedParam.split(";");
-  const headers: Record<string, string> = {};
-  for (const name of signed) {
-    const value = req.headers[name];
-    if (value === undefined) throw new SigV4Error("SignatureDoesNotMatch", signatureMessage);
-    headers[name] = value;
-  }
+  const headers = signedHeaderValues(
+    req.headers,
+    signed,
+    () => new SigV4Error("SignatureDoesNotMatch", signatureMessage),
+  );
   const payloadHash =
     one("X-Amz-Content-Sha256") ?? req.headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD";
   const rest = { ...query };
@@ -390,28 +293,4 @@ async function verifyPresigned(
     payloadHash,
     presigned: true,
   };
-}
-
-function signerFor(
-  creds: SigningCredentials,
-  token: string | undefined,
-  credential: Credential,
-): SignatureV4 {
-  return new SignatureV4({
-    credentials: {
-      accessKeyId: creds.accessKeyId,
-      secretAccessKey: creds.secretAccessKey,
-      ...(token !== undefined ? { sessionToken: token } : {}),
-    },
-    region: credential.region,
-    service: credential.service,
-    sha256: Sha256,
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
-}
-
-/** Hex SHA-256 of a body, to compare with a signed `x-amz-content-sha256`. */
-export function sha256Hex(body: Uint8Array): string {
-  return createHash("sha256").update(body).digest("hex");
 }

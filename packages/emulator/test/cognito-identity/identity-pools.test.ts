@@ -1,4 +1,5 @@
 import {
+  CognitoIdentityClient,
   CreateIdentityPoolCommand,
   DeleteIdentityPoolCommand,
   DescribeIdentityPoolCommand,
@@ -337,6 +338,37 @@ describe("cognito-identity with the AWS SDK", () => {
     });
     expect(claims.amr).toEqual(["authenticated", up.provider, expect.stringMatching(/:CognitoSignIn:/)]);
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600);
+  });
+
+  it("creates an identity pool in the region the request was signed for, and its identities and tokens follow", async () => {
+    const ireland = new CognitoIdentityClient({
+      endpoint: t.url,
+      region: "eu-west-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    try {
+      const created = await ireland.send(
+        new CreateIdentityPoolCommand({
+          IdentityPoolName: "eu_guests",
+          AllowUnauthenticatedIdentities: true,
+        }),
+      );
+      expect(created.IdentityPoolId).toMatch(/^eu-west-1:[0-9a-f-]{36}$/);
+      const { IdentityId } = await ireland.send(new GetIdCommand({ IdentityPoolId: created.IdentityPoolId }));
+      expect(IdentityId).toMatch(/^eu-west-1:/);
+      const r = await ireland.send(new GetOpenIdTokenCommand({ IdentityId }));
+      const [, payload] = (r.Token ?? "").split(".");
+      const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as Record<
+        string,
+        unknown
+      >;
+      expect(claims["https://cognito-identity.amazonaws.com/identity-pool-arn"]).toBe(
+        `arn:aws:cognito-identity:eu-west-1:123456789012:identitypool/${created.IdentityPoolId}`,
+      );
+    } finally {
+      ireland.destroy();
+    }
   });
 
   it("answers unknown operations with UnknownOperationException and leaves other targets to the user-pool API", async () => {

@@ -10,8 +10,9 @@ export function newIdentityPool(region: string, req: z.output<typeof Request>): 
   return { IdentityPoolId: `${region}:${randomUUID()}`, ...req };
 }
 
-export const CreateIdentityPool = operation(Request, (req, services) => {
-  const pool = newIdentityPool(services.region, req);
+/** The pool lives in the region the request was signed for, as on AWS; unsigned calls get the default. */
+export const CreateIdentityPool = operation(Request, (req, services, request) => {
+  const pool = newIdentityPool(request.signingRegion ?? services.region, req);
   identityStoreOf(services.store).putPool(pool, { Roles: {}, RoleMappings: {} });
   return pool;
 });

@@ -1,7 +1,7 @@
 import type { GetOpenIdTokenCommandInput } from "@aws-sdk/client-cognito-identity";
 import { z } from "zod";
 import { signJwt } from "../../crypto/jwt";
-import { authenticateIdentity } from "../identities";
+import { authenticateIdentity, regionOfIdentityPool } from "../identities";
 import { identitySigningKey, OPENID_ISSUER } from "../openid";
 import { IdentityId, Logins, operation } from "../operation";
 import { amrOf } from "../roles";
@@ -19,7 +19,7 @@ export const GetOpenIdToken = operation(Request, (req, services) => {
       sub: identity.IdentityId,
       aud: pool.IdentityPoolId,
       amr: amrOf(logins),
-      "https://cognito-identity.amazonaws.com/identity-pool-arn": `arn:aws:cognito-identity:${services.region}:${services.accountId}:identitypool/${pool.IdentityPoolId}`,
+      "https://cognito-identity.amazonaws.com/identity-pool-arn": `arn:aws:cognito-identity:${regionOfIdentityPool(pool.IdentityPoolId)}:${services.accountId}:identitypool/${pool.IdentityPoolId}`,
       iss: OPENID_ISSUER,
       exp: now + TOKEN_SECONDS,
       iat: now,

@@ -1,20 +1,8 @@
-import type { AdminAddUserToGroupCommandInput } from "@aws-sdk/client-cognito-identity-provider";
-import { z } from "zod";
-import { operation, PoolId, Username } from "../operation";
-import { requirePool, requireUser } from "../pools";
-import { GroupName } from "./create-group";
-import { requireGroup } from "./get-group";
+import { operation } from "../operation";
+import { GroupMembershipRequest, groupMembership } from "./group-membership";
 
-const Request = z.object({
-  UserPoolId: PoolId,
-  Username,
-  GroupName,
-}) satisfies z.ZodType<AdminAddUserToGroupCommandInput>;
-
-export const AdminAddUserToGroup = operation(Request, (req, services) => {
-  requireGroup(services, req.UserPoolId, req.GroupName);
-  const pool = requirePool(services, req.UserPoolId);
-  const user = requireUser(services, pool, req.Username);
+export const AdminAddUserToGroup = operation(GroupMembershipRequest, (req, services) => {
+  const { user } = groupMembership(services, req);
   services.store.addToGroup(req.UserPoolId, req.GroupName, user.sub);
   return {};
 });

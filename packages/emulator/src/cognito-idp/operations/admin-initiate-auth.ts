@@ -1,6 +1,6 @@
 import type { AdminInitiateAuthCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { ClientId, operation, PoolId, StringMap } from "../operation";
+import { AdminContextData, AnalyticsMetadata, ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
 import { signalsFor } from "../threat/signals";
 import { AuthFlow, startAuth } from "./initiate-auth";
@@ -11,18 +11,8 @@ const Request = z.object({
   AuthFlow,
   AuthParameters: StringMap.optional(),
   ClientMetadata: StringMap.optional(),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
-  ContextData: z
-    .object({
-      IpAddress: z.string(),
-      ServerName: z.string(),
-      ServerPath: z.string(),
-      HttpHeaders: z.array(
-        z.object({ headerName: z.string().optional(), headerValue: z.string().optional() }),
-      ),
-      EncodedData: z.string().optional(),
-    })
-    .optional(),
+  AnalyticsMetadata,
+  ContextData: AdminContextData.optional(),
   Session: z.string().optional(),
 }) satisfies z.ZodType<AdminInitiateAuthCommandInput>;
 

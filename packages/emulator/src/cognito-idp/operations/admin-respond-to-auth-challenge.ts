@@ -1,6 +1,6 @@
 import type { AdminRespondToAuthChallengeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { ClientId, operation, PoolId, StringMap } from "../operation";
+import { AdminContextData, AnalyticsMetadata, ClientId, operation, PoolId, StringMap } from "../operation";
 import { requirePool, requirePoolClient } from "../pools";
 import { respondToChallenge, toAuthResult } from "../sign-in";
 import { signalsFor } from "../threat/signals";
@@ -12,18 +12,8 @@ const Request = z.object({
   ChallengeName: ChallengeNameSchema,
   ChallengeResponses: StringMap.optional(),
   Session: z.string().min(20).max(2048).optional(),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
-  ContextData: z
-    .object({
-      IpAddress: z.string(),
-      ServerName: z.string(),
-      ServerPath: z.string(),
-      HttpHeaders: z.array(
-        z.object({ headerName: z.string().optional(), headerValue: z.string().optional() }),
-      ),
-      EncodedData: z.string().optional(),
-    })
-    .optional(),
+  AnalyticsMetadata,
+  ContextData: AdminContextData.optional(),
   ClientMetadata: StringMap.optional(),
 }) satisfies z.ZodType<AdminRespondToAuthChallengeCommandInput>;
 

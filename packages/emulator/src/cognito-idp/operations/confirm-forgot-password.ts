@@ -2,7 +2,7 @@ import type { ConfirmForgotPasswordCommandInput } from "@aws-sdk/client-cognito-
 import { z } from "zod";
 import { CodeMismatchException, UserNotFoundException } from "../../errors";
 import { runTrigger, triggerAttributes } from "../../triggers/cognito";
-import { ClientId, operation, StringMap, Username } from "../operation";
+import { AnalyticsMetadata, ClientId, operation, StringMap, Username } from "../operation";
 import { checkPasswordPolicy, findUser, requireClient, saveUser } from "../pools";
 import { checkCompromisedPassword } from "../threat/protection";
 import { checkSecretHash, consumeCode, preventsUserExistenceErrors, setPassword } from "../users";
@@ -13,7 +13,7 @@ const Request = z.object({
   Username,
   ConfirmationCode: z.string().min(1).max(2048),
   Password: z.string().min(1).max(256),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   UserContextData: z
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),

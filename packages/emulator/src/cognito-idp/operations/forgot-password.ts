@@ -1,7 +1,7 @@
 import type { ForgotPasswordCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidParameterException, NotAuthorizedException, UserNotFoundException } from "../../errors";
-import { ClientId, operation, StringMap, Username } from "../operation";
+import { AnalyticsMetadata, ClientId, operation, StringMap, Username } from "../operation";
 import { findUser, maskDestination, requireClient } from "../pools";
 import {
   checkSecretHash,
@@ -19,7 +19,7 @@ const Request = z.object({
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),
   Username,
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   ClientMetadata: StringMap.optional(),
 }) satisfies z.ZodType<ForgotPasswordCommandInput>;
 

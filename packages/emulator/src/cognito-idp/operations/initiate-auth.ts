@@ -1,6 +1,6 @@
 import type { InitiateAuthCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { ClientId, operation, StringMap } from "../operation";
+import { AnalyticsMetadata, ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
 import type { Services } from "../services";
 import { type AuthContext, startFlow, toAuthResult } from "../sign-in";
@@ -22,7 +22,7 @@ const Request = z.object({
   AuthParameters: StringMap.optional(),
   ClientMetadata: StringMap.optional(),
   ClientId,
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   UserContextData: z
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),

@@ -1,7 +1,7 @@
 import type { ResendConfirmationCodeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidParameterException, UserNotFoundException } from "../../errors";
-import { ClientId, operation, StringMap, Username } from "../operation";
+import { AnalyticsMetadata, ClientId, operation, StringMap, Username } from "../operation";
 import { findUser, maskDestination, requireClient } from "../pools";
 import {
   checkSecretHash,
@@ -17,7 +17,7 @@ const Request = z.object({
   SecretHash: z.string().min(1).optional(),
   Username,
   ClientMetadata: StringMap.optional(),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   UserContextData: z
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),

@@ -1,6 +1,6 @@
 import type { RespondToAuthChallengeCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import { ClientId, operation, StringMap } from "../operation";
+import { AnalyticsMetadata, ClientId, operation, StringMap } from "../operation";
 import { requireClient } from "../pools";
 import { respondToChallenge, toAuthResult } from "../sign-in";
 import { signalsFor } from "../threat/signals";
@@ -29,7 +29,7 @@ const Request = z.object({
   ChallengeName: ChallengeNameSchema,
   Session: z.string().min(20).max(2048).optional(),
   ChallengeResponses: StringMap.optional(),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   UserContextData: z
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),

@@ -2,7 +2,7 @@ import type { SignUpCommandInput } from "@aws-sdk/client-cognito-identity-provid
 import { z } from "zod";
 import { NotAuthorizedException } from "../../errors";
 import { runTrigger, triggerAttributes } from "../../triggers/cognito";
-import { AttributeList, ClientId, operation, StringMap, Username } from "../operation";
+import { AnalyticsMetadata, AttributeList, ClientId, operation, StringMap, Username } from "../operation";
 import { requireClient, saveUser } from "../pools";
 import { checkCompromisedPassword } from "../threat/protection";
 import {
@@ -27,7 +27,7 @@ const Request = z.object({
   UserAttributes: AttributeList.optional(),
   ValidationData: AttributeList.optional(),
   ClientMetadata: StringMap.optional(),
-  AnalyticsMetadata: z.object({ AnalyticsEndpointId: z.string().optional() }).optional(),
+  AnalyticsMetadata,
   UserContextData: z
     .object({ IpAddress: z.string().optional(), EncodedData: z.string().optional() })
     .optional(),

@@ -1,16 +1,11 @@
 import type { VerifySoftwareTokenCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { verifyTotp } from "../../crypto/totp";
-import {
-  CodeMismatchException,
-  EnableSoftwareTokenMFAException,
-  InvalidParameterException,
-  NotAuthorizedException,
-} from "../../errors";
+import { CodeMismatchException, EnableSoftwareTokenMFAException } from "../../errors";
 import { operation } from "../operation";
-import { requirePool, saveUser } from "../pools";
-import { markSessionTotpVerified, sessionById } from "../sign-in";
-import { authenticateAccessToken } from "../tokens";
+import { saveUser } from "../pools";
+import { markSessionTotpVerified } from "../sign-in";
+import { softwareTokenSubject } from "./software-token-subject";
 
 const Request = z.object({
   AccessToken: z.string().min(1).optional(),
@@ -20,19 +15,7 @@ const Request = z.object({
 }) satisfies z.ZodType<VerifySoftwareTokenCommandInput>;
 
 export const VerifySoftwareToken = operation(Request, (req, services) => {
-  if (!req.AccessToken && !req.Session)
-    throw new InvalidParameterException("Either AccessToken or Session is required.");
-  let pool: ReturnType<typeof requirePool>;
-  let user: ReturnType<typeof authenticateAccessToken>["user"];
-  if (req.AccessToken) {
-    ({ pool, user } = authenticateAccessToken(services, req.AccessToken));
-  } else {
-    const session = sessionById(services, req.Session ?? "");
-    pool = requirePool(services, session.poolId);
-    const found = services.store.getUserBySub(session.poolId, session.sub);
-    if (!found) throw new NotAuthorizedException("Invalid session for the user.");
-    user = found;
-  }
+  const { pool, user } = softwareTokenSubject(services, req);
   const secret = user.mfa.pendingTotpSecret;
   if (!secret)
     throw new EnableSoftwareTokenMFAException("Software token has not been associated with the user.");

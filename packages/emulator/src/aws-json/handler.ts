@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "hono";
-import { refusalMessage, refusedMembers } from "./ledger/ledger";
-import type { ServiceName } from "./ledger/model";
-import { type RequestInfo, requestInfoOf } from "./request-info";
+import { refusalMessage, refusedMembers } from "../ledger/ledger";
+import type { ServiceName } from "../ledger/model";
+import { requestInfoOf } from "../request-info";
+import type { AwsJsonError } from "./errors";
+import type { AwsJsonOperation } from "./operation";
 
 /** What one AWS JSON 1.1 service (`X-Amz-Target: <prefix><Op>` on `POST /`) plugs into the shared handler. */
 export interface AwsJsonService<S> {
   targetPrefix: string;
-  find: (
-    operation: string,
-  ) => { handle: (body: unknown, services: S, request: RequestInfo) => Promise<unknown> } | undefined;
+  find: (operation: string) => AwsJsonOperation<S> | undefined;
   services: S;
   /** The service's `InvalidParameterException` and `UnknownOperationException`. */
   invalidParameter: (message: string) => Error;
   unknownOperation: (message: string) => Error;
   /** Serializes an error as `{__type, message}` with `x-amzn-ErrorType` and its status. */
-  toError: (err: unknown) => { status: 400 | 500; headers: Record<string, string>; body: string };
+  toError: (err: unknown) => AwsJsonError;
   /** The settings ledger the requests are checked against: refused members are answered here. */
   ledger: ServiceName;
   /** True: a target of another service goes on to the next handler instead of being refused. */
