@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { operations as identityOperations } from "../src/cognito-identity/operations";
 import { operations as idpOperations } from "../src/cognito-idp/operations";
 import { type Ledger, type LedgerEntry, ledgerPath, readLedger } from "../src/ledger/ledger";
-import { inputMembers, type ServiceName } from "../src/ledger/model";
+import { inputMembers, type ServiceName } from "../src/aws-model/model";
 import { schemaKeys } from "../src/ledger/schema-keys";
 
 const root = fileURLToPath(new URL("../", import.meta.url));

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "hono";
 import { refusalMessage, refusedMembers } from "../ledger/ledger";
-import type { ServiceName } from "../ledger/model";
+import type { ServiceName } from "../aws-model/model";
+import { validationMessage } from "../aws-model/validate";
 import { requestInfoOf } from "../request-info";
 import type { AwsJsonError } from "./errors";
 import type { AwsJsonOperation } from "./operation";
@@ -16,8 +17,10 @@ export interface AwsJsonService<S> {
   unknownOperation: (message: string) => Error;
   /** Serializes an error as `{__type, message}` with `x-amzn-ErrorType` and its status. */
   toError: (err: unknown) => AwsJsonError;
-  /** The settings ledger the requests are checked against: refused members are answered here. */
+  /** The service whose AWS model and settings ledger requests are checked against. */
   ledger: ServiceName;
+  /** The error a request breaking the model's constraints gets (cognito-idp: InvalidParameterException). */
+  validationError: (message: string) => Error;
   /** True: a target of another service goes on to the next handler instead of being refused. */
   passOtherTargets?: boolean;
 }
@@ -49,6 +52,8 @@ export function awsJsonHandler<S>(service: AwsJsonService<S>) {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw service.invalidParameter("Request body must be a JSON object.");
       }
+      const invalid = validationMessage(service.ledger, name, body as Record<string, unknown>);
+      if (invalid) throw service.validationError(invalid);
       const refused = refusedMembers(service.ledger, name, body as Record<string, unknown>);
       if (refused.length > 0) throw service.invalidParameter(refusalMessage(name, refused));
       const result = await op.handle(body, service.services, requestInfoOf(c));

@@ -9,7 +9,8 @@ export type CognitoIdentityErrorCode =
   | "NotAuthorizedException"
   | "ResourceConflictException"
   | "ResourceNotFoundException"
-  | "UnknownOperationException";
+  | "UnknownOperationException"
+  | "ValidationException";
 
 export abstract class CognitoIdentityError extends AwsJsonServiceError<CognitoIdentityErrorCode> {}
 
@@ -37,6 +38,11 @@ export class ResourceNotFoundException extends CognitoIdentityError {
 }
 export class UnknownOperationException extends CognitoIdentityError {
   override readonly code = "UnknownOperationException";
+}
+
+/** A request that breaks the model's constraints (AWS's JSON protocol answers it before the service runs). */
+export class ValidationException extends CognitoIdentityError {
+  override readonly code = "ValidationException";
 }
 
 /** Anything that is not a cognito-identity error is an internal error (a 500). */

@@ -1,7 +1,12 @@
 import type { Hono } from "hono";
 import { awsJsonHandler } from "../aws-json";
 import type { Services } from "../cognito-idp/services";
-import { InvalidParameterException, toIdentityJsonError, UnknownOperationException } from "./errors";
+import {
+  InvalidParameterException,
+  toIdentityJsonError,
+  UnknownOperationException,
+  ValidationException,
+} from "./errors";
 import { identityJwks } from "./openid";
 import { findOperation } from "./operations";
 
@@ -23,6 +28,7 @@ export function mountCognitoIdentity(app: Hono, services: Services): void {
       find: findOperation,
       services,
       invalidParameter: (m) => new InvalidParameterException(m),
+      validationError: (m) => new ValidationException(m),
       unknownOperation: (m) => new UnknownOperationException(m),
       toError: toIdentityJsonError,
       passOtherTargets: true,

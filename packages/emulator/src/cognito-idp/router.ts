@@ -16,6 +16,7 @@ export function mountCognitoIdp(app: Hono, services: Services): void {
       find: findOperation,
       services,
       invalidParameter: (m) => new InvalidParameterException(m),
+      validationError: (m) => new InvalidParameterException(m),
       unknownOperation: (m) => new UnknownOperationException(m),
       toError: toAwsJsonError,
     }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { operations as identityOperations } from "../cognito-identity/operations";
 import { operations as idpOperations } from "../cognito-idp/operations";
 import { readLedger, refusalMessage, refusedMembers } from "./ledger";
-import { inputMembers, nestedMembers, type ServiceName } from "./model";
+import { inputMembers, nestedMembers, type ServiceName } from "../aws-model/model";
 import { schemaKeys } from "./schema-keys";
 import { coverageTable } from "./table";
 

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
-import type { ServiceName } from "./model";
+import type { ServiceName } from "../aws-model/model";
 
 const Entry = z.discriminatedUnion("verdict", [
   z.object({

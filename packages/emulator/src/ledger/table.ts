@@ -5,7 +5,7 @@
  * @module
  */
 import { readLedger } from "./ledger";
-import type { ServiceName } from "./model";
+import type { ServiceName } from "../aws-model/model";
 
 const SERVICES: ServiceName[] = ["cognito-idp", "cognito-identity"];
 

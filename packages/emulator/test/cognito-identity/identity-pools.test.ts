@@ -100,9 +100,12 @@ describe("cognito-identity with the AWS SDK", () => {
     });
   });
 
-  it("refuses invalid input with InvalidParameterException", async () => {
+  it("refuses input outside the model's constraints with ValidationException, as AWS's JSON protocol does", async () => {
     const e = await errorOf(t.identity.send(new ListIdentityPoolsCommand({ MaxResults: 0 })));
-    expect(e.name).toBe("InvalidParameterException");
+    expect(e.name).toBe("ValidationException");
+    expect(e.message).toBe(
+      "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
   });
 
   it("gives one stable identity per user and temporary credentials of the authenticated role", async () => {

@@ -89,8 +89,8 @@ describe("user pool feature plans", () => {
       ),
     );
     expect(err.name).toBe("InvalidParameterException");
-    expect(err.message).toMatch(
-      /^1 validation error detected: Value at 'userPoolTier' failed to satisfy constraint/,
+    expect(err.message).toBe(
+      "1 validation error detected: Value 'GOLD' at 'userPoolTier' failed to satisfy constraint: Member must satisfy enum value set: [LITE, ESSENTIALS, PLUS]",
     );
   });
 
