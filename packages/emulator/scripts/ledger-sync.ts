@@ -10,10 +10,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inputMembers, type ServiceName } from "../src/aws-model/model";
 import { operations as identityOperations } from "../src/cognito-identity/operations";
 import { operations as idpOperations } from "../src/cognito-idp/operations";
 import { type Ledger, type LedgerEntry, ledgerPath, readLedger } from "../src/ledger/ledger";
-import { inputMembers, type ServiceName } from "../src/aws-model/model";
 import { schemaKeys } from "../src/ledger/schema-keys";
 
 const root = fileURLToPath(new URL("../", import.meta.url));

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "hono";
-import { refusalMessage, refusedMembers } from "../ledger/ledger";
 import type { ServiceName } from "../aws-model/model";
 import { validationMessage } from "../aws-model/validate";
+import { refusalMessage, refusedMembers } from "../ledger/ledger";
 import { requestInfoOf } from "../request-info";
 import type { AwsJsonError } from "./errors";
 import type { AwsJsonOperation } from "./operation";

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { inputMembers, nestedMembers, type ServiceName } from "../aws-model/model";
 import { operations as identityOperations } from "../cognito-identity/operations";
 import { operations as idpOperations } from "../cognito-idp/operations";
 import { readLedger, refusalMessage, refusedMembers } from "./ledger";
-import { inputMembers, nestedMembers, type ServiceName } from "../aws-model/model";
 import { schemaKeys } from "./schema-keys";
 import { coverageTable } from "./table";
 

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { readLedger } from "./ledger";
+
 import type { ServiceName } from "../aws-model/model";
+import { readLedger } from "./ledger";
 
 const SERVICES: ServiceName[] = ["cognito-idp", "cognito-identity"];
 
