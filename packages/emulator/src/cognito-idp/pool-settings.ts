@@ -1,12 +1,11 @@
-import type {
-  CreateUserPoolCommandInput,
-  SchemaAttributeType,
-} from "@aws-sdk/client-cognito-identity-provider";
+import type { CreateUserPoolCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidParameterException } from "../errors";
 import type { PoolRecord } from "../store/types";
 import { checkFeaturePlan, DEFAULT_TIER, type GatedSettings, TIERS } from "./feature-plans";
-import { DEFAULT_PASSWORD_POLICY, STANDARD_ATTRIBUTES } from "./pools";
+import { DEFAULT_PASSWORD_POLICY } from "./pools";
+
+export { buildSchema } from "./schema-attributes";
 
 const obj = <T>() =>
   z.custom<T>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "Member must be an object");
@@ -97,60 +96,6 @@ export function checkMfaSettings(mfa: string | undefined, hasSms: boolean, totpE
   if ((mfa === "ON" || mfa === "OPTIONAL") && !hasSms && !totpEnabled) {
     throw new InvalidParameterException(SMS_MFA_MESSAGE);
   }
-}
-
-function standardSchema(): SchemaAttributeType[] {
-  return STANDARD_ATTRIBUTES.map((name) => {
-    const isBool = name === "email_verified" || name === "phone_number_verified";
-    const isNum = name === "updated_at";
-    return {
-      Name: name,
-      AttributeDataType: isBool ? "Boolean" : isNum ? "Number" : "String",
-      DeveloperOnlyAttribute: false,
-      Mutable: name !== "sub",
-      Required: name === "sub",
-      ...(isBool
-        ? {}
-        : isNum
-          ? { NumberAttributeConstraints: { MinValue: "0" } }
-          : { StringAttributeConstraints: { MinLength: name === "sub" ? "1" : "0", MaxLength: "2048" } }),
-    } satisfies SchemaAttributeType;
-  });
-}
-
-/** The schema a new pool describes back: standard attributes (with `Required` applied) plus `custom:` ones. */
-export function buildSchema(input: z.output<typeof SchemaAttribute>[] | undefined): SchemaAttributeType[] {
-  const schema = standardSchema();
-  for (const attr of input ?? []) {
-    const std = schema.find((s) => s.Name === attr.Name);
-    if (std) {
-      if (attr.Required !== undefined) std.Required = attr.Required || std.Required;
-      if (attr.Mutable !== undefined && attr.Name !== "sub") std.Mutable = attr.Mutable;
-      continue;
-    }
-    if (attr.Required)
-      throw new InvalidParameterException("Required custom attributes are not supported currently.");
-    const name = attr.DeveloperOnlyAttribute ? `dev:custom:${attr.Name}` : `custom:${attr.Name}`;
-    schema.push({
-      Name: name,
-      AttributeDataType: attr.AttributeDataType ?? "String",
-      DeveloperOnlyAttribute: attr.DeveloperOnlyAttribute ?? false,
-      Mutable: attr.Mutable ?? true,
-      Required: false,
-      ...(attr.NumberAttributeConstraints
-        ? { NumberAttributeConstraints: attr.NumberAttributeConstraints }
-        : {}),
-      ...(attr.StringAttributeConstraints
-        ? { StringAttributeConstraints: attr.StringAttributeConstraints }
-        : {}),
-      ...(!attr.NumberAttributeConstraints &&
-      !attr.StringAttributeConstraints &&
-      (attr.AttributeDataType ?? "String") === "String"
-        ? { StringAttributeConstraints: {} }
-        : {}),
-    });
-  }
-  return schema;
 }
 
 /** Applies create/update settings onto a pool record (UpdateUserPool replaces, as AWS does). */

@@ -1,3 +1,4 @@
+import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { createTokenVerifiers } from "@repo/auth-shared";
 import {
   AuthenticationDetails,
@@ -24,10 +25,10 @@ describe("SRP sign-in with amazon-cognito-identity-js", () => {
     await createConfirmedUser(t.client, poolId, "srp@example.com", { email_verified: "true" });
   });
 
-  function signIn(username: string, password: string): Promise<CognitoUserSession> {
+  function signIn(username: string, password: string, appClientId = clientId): Promise<CognitoUserSession> {
     const pool = new CognitoUserPool({
       UserPoolId: poolId,
-      ClientId: clientId,
+      ClientId: appClientId,
       endpoint: `${t.emulator.url}/`,
     });
     const user = new CognitoUser({ Username: username, Pool: pool });
@@ -73,5 +74,34 @@ describe("SRP sign-in with amazon-cognito-identity-js", () => {
     expect(jwks.keys).toHaveLength(2);
     expect(new Set(jwks.keys.map((k) => k.kid)).size).toBe(2);
     for (const key of jwks.keys) expect(key).toMatchObject({ alg: "RS256", kty: "RSA", use: "sig" });
+  });
+
+  // Before the ALLOW_ values, SRP and refresh were always on and CUSTOM_AUTH_FLOW_ONLY turned SRP
+  // off; a client that still has only legacy values signs in as it did then.
+  it("lets a client with only legacy ExplicitAuthFlows use SRP and refresh, unless it is CUSTOM_AUTH_FLOW_ONLY", async () => {
+    const legacy = await createClient(t.client, poolId, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH"] });
+    const session = await signIn("srp@example.com", PASSWORD, legacy.clientId);
+    expect(session.isValid()).toBe(true);
+    const refreshed = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: legacy.clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: session.getRefreshToken().getToken() },
+      }),
+    );
+    expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
+    const custom = await createClient(t.client, poolId, { ExplicitAuthFlows: ["CUSTOM_AUTH_FLOW_ONLY"] });
+    const err = (await errorOf(signIn("srp@example.com", PASSWORD, custom.clientId))) as unknown as {
+      code: string;
+      message: string;
+    };
+    expect(err).toMatchObject({
+      code: "InvalidParameterException",
+      message: "USER_SRP_AUTH flow not enabled for this client",
+    });
+    const mixed = await errorOf(
+      createClient(t.client, poolId, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH", "ALLOW_USER_SRP_AUTH"] }),
+    );
+    expect(mixed.name).toBe("InvalidParameterException");
   });
 });

@@ -1,8 +1,10 @@
 import type { Operation } from "../operation";
+import { AddCustomAttributes } from "./add-custom-attributes";
 import { AdminAddUserToGroup } from "./admin-add-user-to-group";
 import { AdminConfirmSignUp } from "./admin-confirm-sign-up";
 import { AdminCreateUser } from "./admin-create-user";
 import { AdminDeleteUser } from "./admin-delete-user";
+import { AdminDeleteUserAttributes } from "./admin-delete-user-attributes";
 import { AdminDisableUser } from "./admin-disable-user";
 import { AdminEnableUser } from "./admin-enable-user";
 import { AdminGetUser } from "./admin-get-user";
@@ -31,6 +33,7 @@ import { DeleteGroup } from "./delete-group";
 import { DeleteIdentityProvider } from "./delete-identity-provider";
 import { DeleteResourceServer } from "./delete-resource-server";
 import { DeleteUser } from "./delete-user";
+import { DeleteUserAttributes } from "./delete-user-attributes";
 import { DeleteUserPool } from "./delete-user-pool";
 import { DeleteUserPoolClient } from "./delete-user-pool-client";
 import { DeleteUserPoolDomain } from "./delete-user-pool-domain";
@@ -80,10 +83,12 @@ export const operations = {
   UpdateAuthEventFeedback,
   SetRiskConfiguration,
   DescribeRiskConfiguration,
+  AddCustomAttributes,
   AdminAddUserToGroup,
   AdminConfirmSignUp,
   AdminCreateUser,
   AdminDeleteUser,
+  AdminDeleteUserAttributes,
   AdminDisableUser,
   AdminEnableUser,
   AdminGetUser,
@@ -110,6 +115,7 @@ export const operations = {
   DeleteIdentityProvider,
   DeleteResourceServer,
   DeleteUser,
+  DeleteUserAttributes,
   DeleteUserPool,
   DeleteUserPoolClient,
   DeleteUserPoolDomain,

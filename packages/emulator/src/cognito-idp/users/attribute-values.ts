@@ -12,7 +12,11 @@ export function toAttributeMap(
   return out;
 }
 
-/** Format checks Cognito applies to attribute values. */
+/**
+ * Format checks Cognito applies to attribute values. `email_verified` and `phone_number_verified`
+ * take `true`/`false` in any letter case, as Cognito does, and are kept in lower case (what
+ * AdminGetUser and the ID token's boolean claims then read).
+ */
 export function checkAttributeValues(attrs: Record<string, string>): void {
   if (attrs.phone_number !== undefined && !PHONE.test(attrs.phone_number)) {
     throw new InvalidParameterException("Invalid phone number format.");
@@ -21,9 +25,11 @@ export function checkAttributeValues(attrs: Record<string, string>): void {
     throw new InvalidParameterException("Invalid email address format.");
   }
   for (const name of ["email_verified", "phone_number_verified"]) {
-    const v = attrs[name];
-    if (v !== undefined && v !== "true" && v !== "false") {
+    const v = attrs[name]?.toLowerCase();
+    if (v === undefined) continue;
+    if (v !== "true" && v !== "false") {
       throw new InvalidParameterException(`Invalid value for ${name}: must be true or false.`);
     }
+    attrs[name] = v;
   }
 }

@@ -8,6 +8,7 @@ export * from "./attribute-values";
 export * from "./attributes";
 export * from "./client-checks";
 export * from "./codes";
+export * from "./delete-attributes";
 export * from "./messages";
 export * from "./new-user";
 export * from "./password";

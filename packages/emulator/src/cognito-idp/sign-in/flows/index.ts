@@ -41,6 +41,20 @@ const FLOWS: Record<string, FlowEntry> = {
   REFRESH_TOKEN: { allowedBy: ["ALLOW_REFRESH_TOKEN_AUTH"], caller: "both", run: refreshFlow },
 };
 
+/**
+ * What a client with only the legacy (non-`ALLOW_`) `ExplicitAuthFlows` values may do besides what
+ * those values name: before the `ALLOW_` values existed, SRP and refresh were always on, and
+ * `CUSTOM_AUTH_FLOW_ONLY` turned SRP off (custom authentication only; refresh stays, to renew
+ * what custom authentication issued). The legacy values' names map to today's as
+ * `ADMIN_NO_SRP_AUTH` = `ALLOW_ADMIN_USER_PASSWORD_AUTH`, `USER_PASSWORD_AUTH` =
+ * `ALLOW_USER_PASSWORD_AUTH` (the `allowedBy` lists).
+ */
+function legacyAllows(flows: string[], entry: FlowEntry): boolean {
+  if (flows.some((f) => f.startsWith("ALLOW_"))) return false;
+  if (entry.run === refreshFlow) return true;
+  return entry.run === srpFlow && !flows.includes("CUSTOM_AUTH_FLOW_ONLY");
+}
+
 /** `InvalidParameterException` unless this call may use `flow` and the client allows it. */
 export function checkFlowAllowed(ctx: AuthContext, flow: string): FlowEntry {
   const entry = FLOWS[flow];
@@ -51,9 +65,7 @@ export function checkFlowAllowed(ctx: AuthContext, flow: string): FlowEntry {
   }
   if (!entry) throw new InvalidParameterException(`${flow} is not supported by this emulator.`);
   const flows: string[] = ctx.client.ExplicitAuthFlows ?? [];
-  // A client with only legacy (non-ALLOW_) flows may always refresh.
-  const legacyRefreshOk = entry.run === refreshFlow && !flows.some((f) => f.startsWith("ALLOW_"));
-  if (!legacyRefreshOk && !entry.allowedBy.some((n) => flows.includes(n))) {
+  if (!entry.allowedBy.some((n) => flows.includes(n)) && !legacyAllows(flows, entry)) {
     throw new InvalidParameterException(
       `${flow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : flow} flow not enabled for this client`,
     );
