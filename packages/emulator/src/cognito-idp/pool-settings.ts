@@ -20,7 +20,8 @@ export const PasswordPolicy = z.object({
   TemporaryPasswordValidityDays: z.number().int().min(0).max(365).optional(),
 });
 
-const SchemaAttribute = z.object({
+/** One `SchemaAttributeType` entry (CreateUserPool `Schema`, AddCustomAttributes). */
+export const SchemaAttribute = z.object({
   Name: z.string().min(1).max(20),
   AttributeDataType: z.enum(["String", "Number", "DateTime", "Boolean"]).optional(),
   DeveloperOnlyAttribute: z.boolean().optional(),
