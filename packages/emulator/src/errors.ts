@@ -133,6 +133,9 @@ export class UserLambdaValidationException extends CognitoError {
 export class UserPoolAddOnNotEnabledException extends CognitoError {
   override readonly code = "UserPoolAddOnNotEnabledException";
 }
+export class PasswordHistoryPolicyViolationException extends CognitoError {
+  override readonly code = "PasswordHistoryPolicyViolationException";
+}
 export class UserNotConfirmedException extends CognitoError {
   override readonly code = "UserNotConfirmedException";
 }

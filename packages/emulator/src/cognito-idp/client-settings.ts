@@ -1,7 +1,8 @@
 import type { CreateUserPoolClientCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidOAuthFlowException, InvalidParameterException, ScopeDoesNotExistException } from "../errors";
-import type { ClientRecord, ResourceServerRecord } from "../store/types";
+import type { ClientRecord, PoolRecord, ResourceServerRecord } from "../store/types";
+import { STANDARD_ATTRIBUTES } from "./pools";
 import type { Services } from "./services";
 
 const Unit = z.enum(["seconds", "minutes", "hours", "days"]);
@@ -78,12 +79,44 @@ function checkTokenValidity(
   }
 }
 
+/**
+ * ReadAttributes and WriteAttributes may name only attributes the pool has (standard ones, and
+ * those of its schema); Cognito answers anything else with `Invalid read attributes specified
+ * while creating a client` (or `... while updating a client`, `Invalid write attributes ...`).
+ */
+function checkClientAttributes(
+  services: Services,
+  client: ClientRecord,
+  input: ClientSettingsInput,
+  action: "creating" | "updating",
+): void {
+  const pool = services.store.getResource<PoolRecord>(
+    "pool",
+    client.UserPoolId ?? "",
+    client.UserPoolId ?? "",
+  );
+  const known = new Set<string>([
+    ...STANDARD_ATTRIBUTES,
+    ...(pool?.SchemaAttributes ?? []).map((a) => a.Name ?? ""),
+  ]);
+  for (const [kind, names] of [
+    ["read", input.ReadAttributes],
+    ["write", input.WriteAttributes],
+  ] as const) {
+    if ((names ?? []).some((n) => !known.has(n))) {
+      throw new InvalidParameterException(`Invalid ${kind} attributes specified while ${action} a client`);
+    }
+  }
+}
+
 /** Validates the settings the way Cognito does, then writes them (all of them) onto the client record. */
 export function applyClientSettings(
   services: Services,
   client: ClientRecord,
   input: ClientSettingsInput,
+  action: "creating" | "updating" = "creating",
 ): void {
+  checkClientAttributes(services, client, input, action);
   const flows = input.ExplicitAuthFlows;
   if (flows) {
     const legacy = flows.some((f) => (LEGACY_FLOWS as readonly string[]).includes(f));

@@ -130,6 +130,12 @@ export function applySettings(pool: PoolRecord, input: PoolSettingsInput): void 
     ...(input.SmsVerificationMessage ? { SmsMessage: input.SmsVerificationMessage } : {}),
     ...(input.VerificationMessageTemplate ?? {}),
   };
+  // The template and the older top-level members describe the same messages: DescribeUserPool
+  // shows each in both places, the template's value winning.
+  const tpl = pool.VerificationMessageTemplate;
+  if (tpl.EmailMessage !== undefined) pool.EmailVerificationMessage = tpl.EmailMessage;
+  if (tpl.EmailSubject !== undefined) pool.EmailVerificationSubject = tpl.EmailSubject;
+  if (tpl.SmsMessage !== undefined) pool.SmsVerificationMessage = tpl.SmsMessage;
   pool.SmsAuthenticationMessage = input.SmsAuthenticationMessage;
   pool.UserAttributeUpdateSettings = input.UserAttributeUpdateSettings ?? {
     AttributesRequireVerificationBeforeUpdate: [],

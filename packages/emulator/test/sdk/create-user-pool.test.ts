@@ -99,6 +99,39 @@ describe("CreateUserPool", () => {
     expect(err.name).toBe("InvalidParameterException");
   });
 
+  it("describes the verification messages both in the template and in the older members", async () => {
+    const created = await t.client.send(
+      new CreateUserPoolCommand({
+        PoolName: "messages",
+        VerificationMessageTemplate: {
+          DefaultEmailOption: "CONFIRM_WITH_LINK",
+          EmailMessage: "foo {####} bar",
+          EmailMessageByLink: "{##foobar##}",
+          EmailSubject: "foobar {####}",
+          EmailSubjectByLink: "foobar",
+          SmsMessage: "{####} baz",
+        },
+      }),
+    );
+    const id = created.UserPool?.Id ?? "";
+    const described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
+    for (const pool of [created.UserPool, described]) {
+      expect(pool).toMatchObject({
+        SmsVerificationMessage: "{####} baz",
+        EmailVerificationSubject: "foobar {####}",
+        EmailVerificationMessage: "foo {####} bar",
+        VerificationMessageTemplate: {
+          DefaultEmailOption: "CONFIRM_WITH_LINK",
+          EmailMessageByLink: "{##foobar##}",
+        },
+      });
+    }
+    await t.client.send(new UpdateUserPoolCommand({ UserPoolId: id, SmsVerificationMessage: "code {####}" }));
+    const updated = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
+    expect(updated?.VerificationMessageTemplate?.SmsMessage).toBe("code {####}");
+    expect(updated?.SmsVerificationMessage).toBe("code {####}");
+  });
+
   it("refuses a pool name with forbidden characters", async () => {
     const err = await errorOf(t.client.send(new CreateUserPoolCommand({ PoolName: "bad/name" })));
     expect(err.name).toBe("InvalidParameterException");

@@ -37,6 +37,46 @@ describe("user pool clients", () => {
     expect(described.UserPoolClient?.ClientSecret).toBe(c?.ClientSecret);
   });
 
+  // Cognito's messages, as CloudFormation and SDK users report them (e.g. aws/aws-cdk#2608,
+  // aws/aws-sdk-java#1395): InvalidParameterException "Invalid write attributes specified while
+  // creating a client" / "... while updating a client".
+  it("refuses ReadAttributes and WriteAttributes the pool does not have", async () => {
+    const created = await errorOf(
+      t.client.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId,
+          ClientName: "r",
+          ReadAttributes: ["email", "custom:nope"],
+        }),
+      ),
+    );
+    expect(created).toMatchObject({
+      name: "InvalidParameterException",
+      message: "Invalid read attributes specified while creating a client",
+    });
+    const ok = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId,
+        ClientName: "w",
+        ReadAttributes: ["email", "email_verified"],
+        WriteAttributes: ["email", "name"],
+      }),
+    );
+    const updated = await errorOf(
+      t.client.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId,
+          ClientId: ok.UserPoolClient?.ClientId ?? "",
+          WriteAttributes: ["favourite_colour"],
+        }),
+      ),
+    );
+    expect(updated).toMatchObject({
+      name: "InvalidParameterException",
+      message: "Invalid write attributes specified while updating a client",
+    });
+  });
+
   it("refuses mixing legacy and ALLOW_ auth flows", async () => {
     const err = await errorOf(
       t.client.send(

@@ -14,7 +14,7 @@ const Request = z.object({
 /** A full replace, as on AWS: settings left out go back to their defaults. */
 export const UpdateUserPoolClient = operation(Request, (req, services) => {
   const client = structuredClone(requirePoolClient(services, req.UserPoolId, req.ClientId));
-  applyClientSettings(services, client, req);
+  applyClientSettings(services, client, req, "updating");
   if (req.ClientName) client.ClientName = req.ClientName;
   client.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
   services.store.putResource("client", client.UserPoolId, client.ClientId, client);

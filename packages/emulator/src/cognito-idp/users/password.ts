@@ -1,6 +1,6 @@
 /** Passwords: policy and history, stored only as SRP verifiers. */
 import { createSrpVerifier, passwordMatches } from "../../crypto/srp";
-import { InvalidParameterException } from "../../errors";
+import { PasswordHistoryPolicyViolationException } from "../../errors";
 import type { PoolRecord, UserRecord } from "../../store/types";
 import { checkPasswordPolicy, poolShortName } from "../pools";
 
@@ -18,7 +18,7 @@ export function setPassword(
       .filter((p) => p !== undefined)
       .slice(0, historySize);
     if (previous.some((p) => passwordMatches(poolShortName(pool.Id), user.username, password, p))) {
-      throw new InvalidParameterException("Password has previously been used.");
+      throw new PasswordHistoryPolicyViolationException("Password has previously been used.");
     }
     if (user.password)
       user.passwordHistory = [user.password, ...(user.passwordHistory ?? [])].slice(0, historySize);
