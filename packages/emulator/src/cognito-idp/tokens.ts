@@ -20,8 +20,8 @@ type KeyUse = "id" | "access";
 /** Creates the pool's two signing keys (ID and access tokens are signed with different keys). */
 export function ensureSigningKeys(services: Services, poolId: string): void {
   for (const use of ["id", "access"] as const) {
-    if (!services.store.getSigningKey(poolId, use))
-      services.store.putSigningKey(poolId, use, generateSigningKey());
+    if (!services.store.signingKeys.get(poolId, use))
+      services.store.signingKeys.put(poolId, use, generateSigningKey());
   }
 }
 
@@ -30,7 +30,7 @@ const keyCache = new Map<string, SigningKey>();
 function signingKey(services: Services, poolId: string, use: KeyUse): SigningKey {
   const cacheKey = `${poolId}:${use}`;
   const cached = keyCache.get(cacheKey);
-  const row = cached ?? services.store.getSigningKey(poolId, use);
+  const row = cached ?? services.store.signingKeys.get(poolId, use);
   if (!row) {
     ensureSigningKeys(services, poolId);
     return signingKey(services, poolId, use);

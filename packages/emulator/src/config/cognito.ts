@@ -72,10 +72,10 @@ export interface CognitoLoadResult {
  */
 export function loadCognitoFromTerraform(services: Services, stack: TerraformStack): CognitoLoadResult {
   const { store } = services;
-  let seed = store.getMeta("infra-seed");
+  let seed = store.meta.get("infra-seed");
   if (!seed) {
     seed = randomBytes(32).toString("hex");
-    store.setMeta("infra-seed", seed);
+    store.meta.set("infra-seed", seed);
   }
   const r = (type: string) => stack.resources[type] ?? {};
   const poolIds = new Map<string, string>();

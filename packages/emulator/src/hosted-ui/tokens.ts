@@ -20,7 +20,7 @@ const REFRESH_SCOPES_PREFIX = "hosted-ui:refresh-scopes:";
 
 function poolKey(services: Services, poolId: string, use: "id" | "access"): SigningKey {
   ensureSigningKeys(services, poolId);
-  const row = services.store.getSigningKey(poolId, use);
+  const row = services.store.signingKeys.get(poolId, use);
   if (!row) throw new TypeError(`pool ${poolId} has no ${use} signing key`);
   return row as SigningKey;
 }

@@ -103,12 +103,6 @@ export class Store {
   }
 
   // --- legacy delegates, removed as callers move to the repositories ---
-  getMeta(key: string) {
-    return this.meta.get(key);
-  }
-  setMeta(key: string, value: string) {
-    this.meta.set(key, value);
-  }
   getResource<T>(kind: ResourceKind, poolId: string, id: string) {
     return this.resources.get<T>(kind, poolId, id);
   }
@@ -208,12 +202,6 @@ export class Store {
   deleteExpiredSessions(now: number) {
     this.sessions.deleteExpired(now);
   }
-  getSigningKey(poolId: string, use: "id" | "access") {
-    return this.signingKeys.get(poolId, use);
-  }
-  putSigningKey(poolId: string, use: "id" | "access", key: SigningKeyRow) {
-    this.signingKeys.put(poolId, use, key);
-  }
   putAuthEvent(event: AuthEventRow, data: unknown) {
     this.authEvents.put(event, data);
   }
@@ -233,17 +221,5 @@ export class Store {
   }
   countFailedAuthEventsFromIp(poolId: string, ip: string, since: number) {
     return this.authEvents.countFailedFromIp(poolId, ip, since);
-  }
-  getUnknownUserFailures(poolId: string, k: string) {
-    return this.unknownUserFailures.get(poolId, k);
-  }
-  putUnknownUserFailures(poolId: string, k: string, n: number, at: number) {
-    this.unknownUserFailures.put(poolId, k, n, at);
-  }
-  addMessage(msg: Omit<OutboxMessage, "id">) {
-    this.outbox.add(msg);
-  }
-  listMessages(recipient: string | undefined, limit = 200) {
-    return this.outbox.list(recipient, limit);
   }
 }

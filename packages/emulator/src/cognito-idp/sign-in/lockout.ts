@@ -44,10 +44,10 @@ export function recordFailure(services: Services, pool: PoolRecord, user: UserRe
 export function unknownUserFailure(services: Services, ctx: AuthContext, username: string): never {
   const key = username.toLowerCase();
   const now = services.clock.now().getTime();
-  const stored = services.store.getUnknownUserFailures(ctx.pool.Id, key);
+  const stored = services.store.unknownUserFailures.get(ctx.pool.Id, key);
   const failedAttempts = now - stored.lastFailedAt > LOCKOUT_RESET_MS ? 0 : stored.failedAttempts;
   checkLockout(services, { failedAttempts, lastFailedAt: stored.lastFailedAt });
-  services.store.putUnknownUserFailures(ctx.pool.Id, key, failedAttempts + 1, now);
+  services.store.unknownUserFailures.put(ctx.pool.Id, key, failedAttempts + 1, now);
   throw new NotAuthorizedException(INCORRECT);
 }
 

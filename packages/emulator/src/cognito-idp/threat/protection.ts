@@ -371,7 +371,7 @@ function notify(
     "one-click-link-valid": link("valid"),
     "one-click-link-invalid": link("invalid"),
   };
-  services.store.addMessage({
+  services.store.outbox.add({
     createdAt: services.clock.now().getTime(),
     poolId: pool.Id,
     medium: "EMAIL",
