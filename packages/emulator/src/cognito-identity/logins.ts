@@ -42,7 +42,7 @@ export function verifyLogins(
       );
     }
     const [, region, userPoolId] = m as unknown as [string, string, string];
-    if (!services.store.getResource("pool", userPoolId, userPoolId)) {
+    if (!services.store.resources.get("pool", userPoolId, userPoolId)) {
       throw new NotAuthorizedException("Invalid login token. Couldn't verify signed token.");
     }
     const keys = poolJwks(services, userPoolId).keys.map((publicJwk) => ({ kid: publicJwk.kid, publicJwk }));

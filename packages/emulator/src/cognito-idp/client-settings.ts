@@ -1,7 +1,7 @@
 import type { CreateUserPoolClientCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidOAuthFlowException, InvalidParameterException, ScopeDoesNotExistException } from "../errors";
-import type { ClientRecord, ResourceServerRecord } from "../store/types";
+import type { ClientRecord } from "../store/types";
 import type { Services } from "./services";
 
 const Unit = z.enum(["seconds", "minutes", "hours", "days"]);
@@ -130,7 +130,7 @@ export function applyClientSettings(
       );
     }
   }
-  const servers = services.store.listResources<ResourceServerRecord>("resource-server", client.UserPoolId);
+  const servers = services.store.resources.list("resource-server", client.UserPoolId);
   for (const scope of input.AllowedOAuthScopes ?? []) {
     if (OIDC_SCOPES.includes(scope)) continue;
     const known = servers.some((rs) =>

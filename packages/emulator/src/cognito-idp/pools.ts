@@ -19,7 +19,7 @@ export const DEFAULT_PASSWORD_POLICY = {
 };
 
 export function requirePool(services: Services, poolId: string): PoolRecord {
-  const pool = services.store.getResource<PoolRecord>("pool", poolId, poolId);
+  const pool = services.store.resources.get("pool", poolId, poolId);
   if (!pool) throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return pool;
 }
@@ -28,14 +28,14 @@ export function requireClient(
   services: Services,
   clientId: string,
 ): { client: ClientRecord; pool: PoolRecord } {
-  const client = services.store.findResourceById<ClientRecord>("client", clientId);
+  const client = services.store.resources.findById("client", clientId);
   if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   return { client, pool: requirePool(services, client.UserPoolId) };
 }
 
 export function requirePoolClient(services: Services, poolId: string, clientId: string): ClientRecord {
   requirePool(services, poolId);
-  const client = services.store.getResource<ClientRecord>("client", poolId, clientId);
+  const client = services.store.resources.get("client", poolId, clientId);
   if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   return client;
 }

@@ -96,7 +96,7 @@ export interface GroupClaims {
 export function groupClaims(services: Services, user: UserRecord): GroupClaims {
   const names = services.store.groupsOf(user.poolId, user.sub);
   const groups = names
-    .map((n) => services.store.getResource<GroupRecord>("group", user.poolId, n))
+    .map((n) => services.store.resources.get("group", user.poolId, n))
     .filter((g): g is GroupRecord => g !== undefined);
   const roles = groups.map((g) => g.RoleArn).filter((r): r is string => typeof r === "string");
   const withRole = groups.filter((g) => g.RoleArn && g.Precedence !== undefined);

@@ -140,49 +140,49 @@ describe("Store", () => {
 
   it("serves resources from memory, frozen, and sees every put and delete", () => {
     store = new Store(":memory:");
-    store.putResource("client", "p1", "c1", { ClientId: "c1", ClientName: "one", Scopes: ["a"] });
-    const first = store.getResource<{ ClientName: string; Scopes: string[] }>("client", "p1", "c1");
+    store.resources.put("client", "p1", "c1", { ClientId: "c1", ClientName: "one", Scopes: ["a"] });
+    const first = store.resources.get<{ ClientName: string; Scopes: string[] }>("client", "p1", "c1");
     expect(first?.ClientName).toBe("one");
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first?.Scopes)).toBe(true);
-    expect(store.getResource("client", "p1", "c1")).toBe(first);
-    expect(store.findResourceById("client", "c1")).toBe(first);
-    store.putResource("client", "p1", "c1", { ClientId: "c1", ClientName: "two", Scopes: [] });
-    expect(store.getResource<{ ClientName: string }>("client", "p1", "c1")?.ClientName).toBe("two");
-    expect(store.findResourceById<{ ClientName: string }>("client", "c1")?.ClientName).toBe("two");
-    expect(store.deleteResource("client", "p1", "c1")).toBe(true);
-    expect(store.getResource("client", "p1", "c1")).toBeUndefined();
-    expect(store.findResourceById("client", "c1")).toBeUndefined();
+    expect(store.resources.get("client", "p1", "c1")).toBe(first);
+    expect(store.resources.findById("client", "c1")).toBe(first);
+    store.resources.put("client", "p1", "c1", { ClientId: "c1", ClientName: "two", Scopes: [] });
+    expect(store.resources.get<{ ClientName: string }>("client", "p1", "c1")?.ClientName).toBe("two");
+    expect(store.resources.findById<{ ClientName: string }>("client", "c1")?.ClientName).toBe("two");
+    expect(store.resources.delete("client", "p1", "c1")).toBe(true);
+    expect(store.resources.get("client", "p1", "c1")).toBeUndefined();
+    expect(store.resources.findById("client", "c1")).toBeUndefined();
   });
 
   it("remembers a missing resource until it is created", () => {
     store = new Store(":memory:");
-    expect(store.getResource("group", "p1", "admins")).toBeUndefined();
-    store.putResource("group", "p1", "admins", { GroupName: "admins" });
-    expect(store.getResource("group", "p1", "admins")).toEqual({ GroupName: "admins" });
+    expect(store.resources.get("group", "p1", "admins")).toBeUndefined();
+    store.resources.put("group", "p1", "admins", { GroupName: "admins" });
+    expect(store.resources.get("group", "p1", "admins")).toEqual({ GroupName: "admins" });
   });
 
   it("forgets what a rolled-back transaction read after its own writes", () => {
     store = new Store(":memory:");
-    store.putResource("pool", "p1", "p1", { Name: "before" });
+    store.resources.put("pool", "p1", "p1", { Name: "before" });
     expect(() =>
       store.transaction(() => {
-        store.putResource("pool", "p1", "p1", { Name: "uncommitted" });
-        expect(store.getResource<{ Name: string }>("pool", "p1", "p1")?.Name).toBe("uncommitted");
+        store.resources.put("pool", "p1", "p1", { Name: "uncommitted" });
+        expect(store.resources.get<{ Name: string }>("pool", "p1", "p1")?.Name).toBe("uncommitted");
         throw new Error("abort");
       }),
     ).toThrow("abort");
-    expect(store.getResource<{ Name: string }>("pool", "p1", "p1")?.Name).toBe("before");
+    expect(store.resources.get<{ Name: string }>("pool", "p1", "p1")?.Name).toBe("before");
   });
 
   it("drops a deleted pool's resources from memory", () => {
     store = new Store(":memory:");
-    store.putResource("pool", "p1", "p1", { Name: "p" });
-    store.putResource("client", "p1", "c1", { ClientId: "c1" });
-    expect(store.findResourceById("client", "c1")).toBeDefined();
+    store.resources.put("pool", "p1", "p1", { Name: "p" });
+    store.resources.put("client", "p1", "c1", { ClientId: "c1" });
+    expect(store.resources.findById("client", "c1")).toBeDefined();
     store.deletePool("p1");
-    expect(store.getResource("pool", "p1", "p1")).toBeUndefined();
-    expect(store.findResourceById("client", "c1")).toBeUndefined();
+    expect(store.resources.get("pool", "p1", "p1")).toBeUndefined();
+    expect(store.resources.findById("client", "c1")).toBeUndefined();
   });
 
   it("pages auth events newest first without losing events recorded in the same millisecond", () => {

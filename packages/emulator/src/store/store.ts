@@ -103,21 +103,6 @@ export class Store {
   }
 
   // --- legacy delegates, removed as callers move to the repositories ---
-  getResource<T>(kind: ResourceKind, poolId: string, id: string) {
-    return this.resources.get<T>(kind, poolId, id);
-  }
-  findResourceById<T>(kind: ResourceKind, id: string) {
-    return this.resources.findById<T>(kind, id);
-  }
-  putResource(kind: ResourceKind, poolId: string, id: string, data: unknown) {
-    this.resources.put(kind, poolId, id, data);
-  }
-  deleteResource(kind: ResourceKind, poolId: string, id: string) {
-    return this.resources.delete(kind, poolId, id);
-  }
-  listResources<T>(kind: ResourceKind, poolId: string | null) {
-    return this.resources.list<T>(kind, poolId);
-  }
   getUserByKey(poolId: string, k: string) {
     return this.users.getByKey(poolId, k);
   }

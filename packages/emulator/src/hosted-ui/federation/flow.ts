@@ -20,7 +20,7 @@ export interface FederationState {
 }
 
 export function identityProvider(services: Services, hd: HostedDomain, name: string): IdentityProviderRecord {
-  const idp = services.store.getResource<IdentityProviderRecord>("idp", hd.pool.Id, name);
+  const idp = services.store.resources.get("idp", hd.pool.Id, name);
   if (!idp)
     throw new OAuthError("invalid_request", `Identity provider ${name} does not exist in this user pool.`);
   return idp;

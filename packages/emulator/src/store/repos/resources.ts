@@ -1,8 +1,34 @@
+import type { RiskConfigurationRecord } from "../../cognito-idp/threat/risk-config";
 import type { StoreDb } from "../db";
+import type {
+  ClientRecord,
+  DomainRecord,
+  GroupRecord,
+  IdentityProviderRecord,
+  PoolRecord,
+  ResourceServerRecord,
+} from "../types";
 import type { PoolScoped } from "./scoped";
 
-/** The records kept in the `resources` table, one kind each. */
-export type ResourceKind = "pool" | "client" | "group" | "resource-server" | "domain" | "idp" | "risk-config";
+/** The records kept in the `resources` table, by kind (and the pool and id they are kept under). */
+export interface ResourceRecords {
+  /** Under its own id as pool and id. */
+  pool: PoolRecord;
+  /** Under its client id. */
+  client: ClientRecord;
+  /** Under its group name. */
+  group: GroupRecord;
+  /** Under its identifier. */
+  "resource-server": ResourceServerRecord;
+  /** Under the domain (prefix or custom domain). */
+  domain: DomainRecord;
+  /** Under its provider name. */
+  idp: IdentityProviderRecord;
+  /** Under the client id it applies to, `ALL` for the pool-wide one. */
+  "risk-config": RiskConfigurationRecord;
+}
+
+export type ResourceKind = keyof ResourceRecords;
 
 /** Bound on the parsed-resource cache; only reached by a store with that many pools and clients. */
 const MAX_CACHED_RESOURCES = 10_000;
@@ -34,6 +60,9 @@ export class ResourcesRepo implements PoolScoped {
     db.registerCache(() => this.forget());
   }
 
+  /** The record of the kind (typed by `ResourceRecords`, or as the caller asks with `T`). */
+  get<K extends ResourceKind>(kind: K, poolId: string, id: string): ResourceRecords[K] | undefined;
+  get<T>(kind: ResourceKind, poolId: string, id: string): T | undefined;
   get<T>(kind: ResourceKind, poolId: string, id: string): T | undefined {
     const key = resourceKey(kind, poolId, id);
     if (this.cache.has(key)) return (this.cache.get(key) ?? undefined) as T | undefined;
@@ -44,6 +73,8 @@ export class ResourcesRepo implements PoolScoped {
   }
 
   /** A resource by its id alone (client ids and domains are unique across pools). */
+  findById<K extends ResourceKind>(kind: K, id: string): ResourceRecords[K] | undefined;
+  findById<T>(kind: ResourceKind, id: string): T | undefined;
   findById<T>(kind: ResourceKind, id: string): T | undefined {
     const known = this.idIndex.get(`${kind}\u0000${id}`);
     if (known !== undefined && this.cache.has(known))
@@ -84,6 +115,8 @@ export class ResourcesRepo implements PoolScoped {
   }
 
   /** Resources of a kind in creation order: of one pool, or of every pool with `null`. */
+  list<K extends ResourceKind>(kind: K, poolId: string | null): ResourceRecords[K][];
+  list<T>(kind: ResourceKind, poolId: string | null): T[];
   list<T>(kind: ResourceKind, poolId: string | null): T[] {
     const rows = (
       poolId === null
