@@ -71,7 +71,7 @@ export function verifyLogins(
     const subject = typeof claims.sub === "string" ? claims.sub : "";
     if (!subject) throw new NotAuthorizedException("Invalid login token. Couldn't verify signed token.");
     if (client.ServerSideTokenCheck) {
-      const user = services.store.getUserBySub(userPoolId, subject);
+      const user = services.store.users.getBySub(userPoolId, subject);
       const origin = typeof claims.origin_jti === "string" ? claims.origin_jti : "";
       if (!user?.enabled || (origin && services.store.isOriginRevoked(origin))) {
         throw new NotAuthorizedException("Invalid login token. Token is not valid for this user.");

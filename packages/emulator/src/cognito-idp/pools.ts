@@ -81,26 +81,26 @@ export const usesPhoneAsUsername = (pool: PoolRecord): boolean =>
  */
 export function findUser(services: Services, pool: PoolRecord, name: string): UserRecord | undefined {
   const { store } = services;
-  const direct = store.getUserByKey(pool.Id, usernameKey(pool, name));
+  const direct = store.users.getByKey(pool.Id, usernameKey(pool, name));
   if (direct) return direct;
   const aliases = pool.AliasAttributes ?? [];
   const usernameAttrs = pool.UsernameAttributes ?? [];
   if (name.includes("@") && (aliases.includes("email") || usernameAttrs.includes("email"))) {
-    const matches = store.findUsersByEmail(pool.Id, name.toLowerCase());
+    const matches = store.users.findByEmail(pool.Id, name.toLowerCase());
     const hit = usernameAttrs.includes("email")
       ? matches[0]
       : matches.find((u) => u.attributes.email_verified === "true");
     if (hit) return hit;
   }
   if (name.startsWith("+") && (aliases.includes("phone_number") || usernameAttrs.includes("phone_number"))) {
-    const matches = store.findUsersByPhone(pool.Id, name);
+    const matches = store.users.findByPhone(pool.Id, name);
     const hit = usernameAttrs.includes("phone_number")
       ? matches[0]
       : matches.find((u) => u.attributes.phone_number_verified === "true");
     if (hit) return hit;
   }
   if (aliases.includes("preferred_username")) {
-    const hit = store.findUsersByPreferredUsername(pool.Id, usernameKey(pool, name))[0];
+    const hit = store.users.findByPreferredUsername(pool.Id, usernameKey(pool, name))[0];
     if (hit) return hit;
   }
   return undefined;
@@ -114,7 +114,7 @@ export function requireUser(services: Services, pool: PoolRecord, name: string):
 
 export function saveUser(services: Services, pool: PoolRecord, user: UserRecord): void {
   user.modifiedAt = services.clock.now().getTime();
-  services.store.updateUser(user, userKeys(pool, user));
+  services.store.users.update(user, userKeys(pool, user));
 }
 
 /** Attributes as the API returns them, in a stable order with `sub` first. */

@@ -94,7 +94,7 @@ export interface GroupClaims {
 
 /** `cognito:groups`, `cognito:roles`, `cognito:preferred_role` of a user. */
 export function groupClaims(services: Services, user: UserRecord): GroupClaims {
-  const names = services.store.groupsOf(user.poolId, user.sub);
+  const names = services.store.groupMembers.groupsOf(user.poolId, user.sub);
   const groups = names
     .map((n) => services.store.resources.get("group", user.poolId, n))
     .filter((g): g is GroupRecord => g !== undefined);
@@ -331,7 +331,7 @@ export function authenticateAccessToken(
   ) {
     throw new NotAuthorizedException("Access Token does not have required scopes");
   }
-  const user = services.store.getUserBySub(poolId, claims.sub);
+  const user = services.store.users.getBySub(poolId, claims.sub);
   if (!user) throw new UserNotFoundException("User does not exist.");
   if (services.store.isOriginRevoked(claims.origin_jti)) {
     throw new NotAuthorizedException("Access Token has been revoked");

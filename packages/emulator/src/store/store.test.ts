@@ -26,24 +26,24 @@ describe("Store", () => {
 
   it("finds users by username key, sub and email, and keeps creation order", () => {
     store = new Store(":memory:");
-    store.insertUser(user("s1", "alice", "a@example.com"), {
+    store.users.insert(user("s1", "alice", "a@example.com"), {
       usernameKey: "alice",
       emailKey: "a@example.com",
       phoneKey: null,
       preferredKey: null,
     });
-    store.insertUser(user("s2", "bob"), {
+    store.users.insert(user("s2", "bob"), {
       usernameKey: "bob",
       emailKey: null,
       phoneKey: null,
       preferredKey: null,
     });
-    expect(store.getUserByKey("us-east-1_P", "alice")?.sub).toBe("s1");
-    expect(store.getUserBySub("us-east-1_P", "s2")?.username).toBe("bob");
-    expect(store.findUsersByEmail("us-east-1_P", "a@example.com").map((u) => u.sub)).toEqual(["s1"]);
-    expect(store.listUsers("us-east-1_P", 0, 10).map((r) => r.user.sub)).toEqual(["s1", "s2"]);
+    expect(store.users.getByKey("us-east-1_P", "alice")?.sub).toBe("s1");
+    expect(store.users.getBySub("us-east-1_P", "s2")?.username).toBe("bob");
+    expect(store.users.findByEmail("us-east-1_P", "a@example.com").map((u) => u.sub)).toEqual(["s1"]);
+    expect(store.users.list("us-east-1_P", 0, 10).map((r) => r.user.sub)).toEqual(["s1", "s2"]);
     expect(() =>
-      store.insertUser(user("s3", "alice"), {
+      store.users.insert(user("s3", "alice"), {
         usernameKey: "alice",
         emailKey: null,
         phoneKey: null,
@@ -131,11 +131,11 @@ describe("Store", () => {
 
   it("replaces a code for the same purpose and deletes it", () => {
     store = new Store(":memory:");
-    store.putCode("p", "s", "signup", "111111", 10);
-    store.putCode("p", "s", "signup", "222222", 20);
-    expect(store.getCode("p", "s", "signup")).toEqual({ code: "222222", expiresAt: 20 });
-    store.deleteCode("p", "s", "signup");
-    expect(store.getCode("p", "s", "signup")).toBeUndefined();
+    store.codes.put("p", "s", "signup", "111111", 10);
+    store.codes.put("p", "s", "signup", "222222", 20);
+    expect(store.codes.get("p", "s", "signup")).toEqual({ code: "222222", expiresAt: 20 });
+    store.codes.delete("p", "s", "signup");
+    expect(store.codes.get("p", "s", "signup")).toBeUndefined();
   });
 
   it("serves resources from memory, frozen, and sees every put and delete", () => {

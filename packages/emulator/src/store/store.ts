@@ -103,60 +103,6 @@ export class Store {
   }
 
   // --- legacy delegates, removed as callers move to the repositories ---
-  getUserByKey(poolId: string, k: string) {
-    return this.users.getByKey(poolId, k);
-  }
-  getUserBySub(poolId: string, sub: string) {
-    return this.users.getBySub(poolId, sub);
-  }
-  findUsersByEmail(poolId: string, k: string) {
-    return this.users.findByEmail(poolId, k);
-  }
-  findUsersByPhone(poolId: string, k: string) {
-    return this.users.findByPhone(poolId, k);
-  }
-  findUsersByPreferredUsername(poolId: string, k: string) {
-    return this.users.findByPreferredUsername(poolId, k);
-  }
-  listUsers(poolId: string, afterSeq: number, limit: number) {
-    return this.users.list(poolId, afterSeq, limit);
-  }
-  countUsers(poolId: string) {
-    return this.users.count(poolId);
-  }
-  insertUser(user: UserRecord, keys: UserKeys) {
-    this.users.insert(user, keys);
-  }
-  updateUser(user: UserRecord, keys: UserKeys) {
-    this.users.update(user, keys);
-  }
-  deleteUser(poolId: string, sub: string) {
-    this.users.delete(poolId, sub);
-  }
-  addToGroup(poolId: string, g: string, sub: string) {
-    this.groupMembers.add(poolId, g, sub);
-  }
-  removeFromGroup(poolId: string, g: string, sub: string) {
-    this.groupMembers.remove(poolId, g, sub);
-  }
-  groupsOf(poolId: string, sub: string) {
-    return this.groupMembers.groupsOf(poolId, sub);
-  }
-  membersOf(poolId: string, g: string) {
-    return this.groupMembers.membersOf(poolId, g);
-  }
-  deleteGroupMembers(poolId: string, g: string) {
-    this.groupMembers.deleteGroup(poolId, g);
-  }
-  putCode(poolId: string, sub: string, purpose: string, code: string, expiresAt: number) {
-    this.codes.put(poolId, sub, purpose, code, expiresAt);
-  }
-  getCode(poolId: string, sub: string, purpose: string) {
-    return this.codes.get(poolId, sub, purpose);
-  }
-  deleteCode(poolId: string, sub: string, purpose: string) {
-    this.codes.delete(poolId, sub, purpose);
-  }
   putRefreshToken(row: RefreshTokenRow) {
     this.refreshTokens.put(row);
   }

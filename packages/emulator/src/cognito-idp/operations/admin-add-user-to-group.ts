@@ -15,6 +15,6 @@ export const AdminAddUserToGroup = operation(Request, (req, services) => {
   requireGroup(services, req.UserPoolId, req.GroupName);
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  services.store.addToGroup(req.UserPoolId, req.GroupName, user.sub);
+  services.store.groupMembers.add(req.UserPoolId, req.GroupName, user.sub);
   return {};
 });

@@ -9,6 +9,6 @@ export const AdminDeleteUser = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
   services.store.revokeAllRefreshTokens(pool.Id, user.sub, services.clock.now().getTime());
-  services.store.deleteUser(pool.Id, user.sub);
+  services.store.users.delete(pool.Id, user.sub);
   return {};
 });

@@ -14,7 +14,7 @@ const Request = z.object({
 export const AdminListGroupsForUser = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  const groups = services.store
+  const groups = services.store.groupMembers
     .groupsOf(pool.Id, user.sub)
     .map((name) => services.store.resources.get("group", pool.Id, name))
     .filter((g): g is GroupRecord => g !== undefined);

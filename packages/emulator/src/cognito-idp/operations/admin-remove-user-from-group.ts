@@ -15,6 +15,6 @@ export const AdminRemoveUserFromGroup = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   requireGroup(services, req.UserPoolId, req.GroupName);
   const user = requireUser(services, pool, req.Username);
-  services.store.removeFromGroup(req.UserPoolId, req.GroupName, user.sub);
+  services.store.groupMembers.remove(req.UserPoolId, req.GroupName, user.sub);
   return {};
 });

@@ -10,7 +10,7 @@ export const DeleteGroup = operation(Request, (req, services) => {
   requireGroup(services, req.UserPoolId, req.GroupName);
   services.store.transaction(() => {
     services.store.resources.delete("group", req.UserPoolId, req.GroupName);
-    services.store.deleteGroupMembers(req.UserPoolId, req.GroupName);
+    services.store.groupMembers.deleteGroup(req.UserPoolId, req.GroupName);
   });
   return {};
 });

@@ -29,7 +29,7 @@ export const VerifySoftwareToken = operation(Request, (req, services) => {
   } else {
     const session = sessionById(services, req.Session ?? "");
     pool = requirePool(services, session.poolId);
-    const found = services.store.getUserBySub(session.poolId, session.sub);
+    const found = services.store.users.getBySub(session.poolId, session.sub);
     if (!found) throw new NotAuthorizedException("Invalid session for the user.");
     user = found;
   }

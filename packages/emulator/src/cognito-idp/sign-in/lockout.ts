@@ -57,7 +57,7 @@ export function unknownUserFailure(services: Services, ctx: AuthContext, usernam
  * from the stale copy would lose theirs. Refuses if concurrent failures locked the account.
  */
 export function afterAwait(services: Services, ctx: AuthContext, user: UserRecord): UserRecord {
-  const current = services.store.getUserBySub(ctx.pool.Id, user.sub);
+  const current = services.store.users.getBySub(ctx.pool.Id, user.sub);
   if (!current) throw new NotAuthorizedException(INCORRECT);
   checkLockout(services, current);
   if (!current.enabled) throw new NotAuthorizedException("User is disabled.");

@@ -78,7 +78,7 @@ async function authorizationCode(
   checkPkce(grant, req.code_verifier);
   grant.used = true;
   updateCode(services, req.code, grant);
-  const user = services.store.getUserBySub(hd.pool.Id, grant.sub);
+  const user = services.store.users.getBySub(hd.pool.Id, grant.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
   const { response, originJti } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: grant.scopes,
@@ -107,7 +107,7 @@ async function refreshToken(
   if (row.revoked) throw invalidGrant("Refresh token has been revoked.");
   if (row.expiresAt * 1000 <= services.clock.now().getTime())
     throw invalidGrant("Refresh token has expired.");
-  const user = services.store.getUserBySub(hd.pool.Id, row.sub);
+  const user = services.store.users.getBySub(hd.pool.Id, row.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
   const { response } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: refreshTokenScopes(services, req.refresh_token),

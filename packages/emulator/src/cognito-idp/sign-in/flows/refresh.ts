@@ -20,7 +20,7 @@ export async function refreshFlow(
   if (row.revoked) throw new NotAuthorizedException("Refresh Token has been revoked");
   if (row.expiresAt * 1000 < services.clock.now().getTime())
     throw new NotAuthorizedException("Refresh Token has expired");
-  const user = services.store.getUserBySub(ctx.pool.Id, row.sub);
+  const user = services.store.users.getBySub(ctx.pool.Id, row.sub);
   if (!user) throw new NotAuthorizedException("User does not exist.");
   if (ctx.client.ClientSecret) {
     // The hash is over the internal username, or over the USERNAME the client sends with the token.
