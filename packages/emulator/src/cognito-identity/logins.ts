@@ -73,7 +73,7 @@ export function verifyLogins(
     if (client.ServerSideTokenCheck) {
       const user = services.store.users.getBySub(userPoolId, subject);
       const origin = typeof claims.origin_jti === "string" ? claims.origin_jti : "";
-      if (!user?.enabled || (origin && services.store.isOriginRevoked(origin))) {
+      if (!user?.enabled || (origin && services.store.refreshTokens.isOriginRevoked(origin))) {
         throw new NotAuthorizedException("Invalid login token. Token is not valid for this user.");
       }
     }

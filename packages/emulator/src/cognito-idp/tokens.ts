@@ -264,7 +264,7 @@ export async function issueTokens(
   const tokens: IssuedTokens = { AccessToken, IdToken, ExpiresIn: lifetimes.access, TokenType: "Bearer" };
   if (options.withRefreshToken) {
     const token = newRefreshToken();
-    services.store.putRefreshToken({
+    services.store.refreshTokens.put({
       token,
       poolId: pool.Id,
       clientId: client.ClientId,
@@ -333,7 +333,7 @@ export function authenticateAccessToken(
   }
   const user = services.store.users.getBySub(poolId, claims.sub);
   if (!user) throw new UserNotFoundException("User does not exist.");
-  if (services.store.isOriginRevoked(claims.origin_jti)) {
+  if (services.store.refreshTokens.isOriginRevoked(claims.origin_jti)) {
     throw new NotAuthorizedException("Access Token has been revoked");
   }
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");

@@ -55,7 +55,7 @@ describe("Store", () => {
   it("revokes every refresh token of a user and remembers their origins", () => {
     store = new Store(":memory:");
     for (const token of ["t1", "t2"]) {
-      store.putRefreshToken({
+      store.refreshTokens.put({
         token,
         poolId: "p",
         clientId: "c",
@@ -66,10 +66,10 @@ describe("Store", () => {
         revoked: false,
       });
     }
-    store.revokeAllRefreshTokens("p", "s", 5);
-    expect(store.getRefreshToken("t1")?.revoked).toBe(true);
-    expect(store.isOriginRevoked("o-t2")).toBe(true);
-    expect(store.isOriginRevoked("o-other")).toBe(false);
+    store.refreshTokens.revokeAll("p", "s", 5);
+    expect(store.refreshTokens.get("t1")?.revoked).toBe(true);
+    expect(store.refreshTokens.isOriginRevoked("o-t2")).toBe(true);
+    expect(store.refreshTokens.isOriginRevoked("o-other")).toBe(false);
   });
 
   it("keeps refresh tokens only as hashes, and moves a store's plaintext ones to hashes on open", () => {
@@ -84,12 +84,12 @@ describe("Store", () => {
     old.close();
 
     store = new Store(path);
-    expect(store.getRefreshToken("old-token")).toMatchObject({
+    expect(store.refreshTokens.get("old-token")).toMatchObject({
       token: "old-token",
       sub: "s",
       revoked: false,
     });
-    store.putRefreshToken({
+    store.refreshTokens.put({
       token: "new-token",
       poolId: "p",
       clientId: "c",
@@ -99,9 +99,9 @@ describe("Store", () => {
       expiresAt: 99,
       revoked: false,
     });
-    store.revokeAllRefreshTokens("p", "s", 5);
-    expect(store.getRefreshToken("new-token")?.revoked).toBe(true);
-    expect(store.isOriginRevoked("o-old")).toBe(true);
+    store.refreshTokens.revokeAll("p", "s", 5);
+    expect(store.refreshTokens.get("new-token")?.revoked).toBe(true);
+    expect(store.refreshTokens.isOriginRevoked("o-old")).toBe(true);
     const stored = JSON.stringify(store.db.prepare("SELECT * FROM refresh_tokens").all());
     expect(stored).not.toContain("old-token");
     expect(stored).not.toContain("new-token");
@@ -113,20 +113,20 @@ describe("Store", () => {
     // Opening it again changes nothing.
     store.close();
     store = new Store(path);
-    expect(store.getRefreshToken("old-token")?.revoked).toBe(true);
+    expect(store.refreshTokens.get("old-token")?.revoked).toBe(true);
   });
 
   it("finds a session by its second key until it is deleted, and keeps that key when it is updated", () => {
     store = new Store(":memory:");
-    store.putSession("s1", 100, { n: 1 }, "srp:block");
-    store.putSession("s2", 100, { n: 2 });
-    expect(store.getSessionByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 100, data: { n: 1 } });
-    store.putSession("s1", 200, { n: 3 });
-    expect(store.getSessionByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 200, data: { n: 3 } });
-    expect(() => store.putSession("s3", 100, {}, "srp:block")).toThrow();
-    store.deleteSession("s1");
-    expect(store.getSessionByAltKey("srp:block")).toBeUndefined();
-    expect(store.getSession("s2")?.data).toEqual({ n: 2 });
+    store.sessions.put("s1", 100, { n: 1 }, "srp:block");
+    store.sessions.put("s2", 100, { n: 2 });
+    expect(store.sessions.getByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 100, data: { n: 1 } });
+    store.sessions.put("s1", 200, { n: 3 });
+    expect(store.sessions.getByAltKey("srp:block")).toEqual({ id: "s1", expiresAt: 200, data: { n: 3 } });
+    expect(() => store.sessions.put("s3", 100, {}, "srp:block")).toThrow();
+    store.sessions.delete("s1");
+    expect(store.sessions.getByAltKey("srp:block")).toBeUndefined();
+    expect(store.sessions.get("s2")?.data).toEqual({ n: 2 });
   });
 
   it("replaces a code for the same purpose and deletes it", () => {

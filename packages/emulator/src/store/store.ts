@@ -103,36 +103,6 @@ export class Store {
   }
 
   // --- legacy delegates, removed as callers move to the repositories ---
-  putRefreshToken(row: RefreshTokenRow) {
-    this.refreshTokens.put(row);
-  }
-  getRefreshToken(token: string) {
-    return this.refreshTokens.get(token);
-  }
-  revokeRefreshToken(token: string, o: string, at: number) {
-    this.refreshTokens.revoke(token, o, at);
-  }
-  revokeAllRefreshTokens(poolId: string, sub: string, at: number) {
-    this.refreshTokens.revokeAll(poolId, sub, at);
-  }
-  isOriginRevoked(o: string) {
-    return this.refreshTokens.isOriginRevoked(o);
-  }
-  putSession(id: string, expiresAt: number, data: unknown, altKey?: string) {
-    this.sessions.put(id, expiresAt, data, altKey);
-  }
-  getSession<T>(id: string) {
-    return this.sessions.get<T>(id);
-  }
-  getSessionByAltKey<T>(k: string) {
-    return this.sessions.getByAltKey<T>(k);
-  }
-  deleteSession(id: string) {
-    this.sessions.delete(id);
-  }
-  deleteExpiredSessions(now: number) {
-    this.sessions.deleteExpired(now);
-  }
   putAuthEvent(event: AuthEventRow, data: unknown) {
     this.authEvents.put(event, data);
   }

@@ -49,7 +49,7 @@ function checkPkce(grant: CodeGrant, verifier: string | undefined): void {
 function revokeIssued(services: Services, grant: CodeGrant): void {
   const token = grant.issued?.refreshToken;
   if (token && grant.issued) {
-    services.store.revokeRefreshToken(token, grant.issued.originJti, services.clock.now().getTime());
+    services.store.refreshTokens.revoke(token, grant.issued.originJti, services.clock.now().getTime());
   }
 }
 
@@ -100,7 +100,7 @@ async function refreshToken(
   body: Record<string, string>,
 ) {
   const req = parse(RefreshTokenGrant, body);
-  const row = services.store.getRefreshToken(req.refresh_token);
+  const row = services.store.refreshTokens.get(req.refresh_token);
   if (!row || row.poolId !== hd.pool.Id || row.clientId !== client.ClientId) {
     throw invalidGrant("Invalid refresh token.");
   }

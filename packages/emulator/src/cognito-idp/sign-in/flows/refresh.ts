@@ -13,7 +13,7 @@ export async function refreshFlow(
 ): Promise<SignInOutcome> {
   const token = params.REFRESH_TOKEN;
   if (!token) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
-  const row = services.store.getRefreshToken(token);
+  const row = services.store.refreshTokens.get(token);
   if (!row || row.clientId !== ctx.client.ClientId || row.poolId !== ctx.pool.Id) {
     throw new NotAuthorizedException("Invalid Refresh Token");
   }
