@@ -193,16 +193,16 @@ describe("Store", () => {
       ["c", 5],
       ["d", 4],
     ] as const) {
-      store.putAuthEvent(
+      store.authEvents.put(
         { eventId, poolId: "p", sub: "s", createdAt, eventType: "SignIn", outcome: "Pass" },
         { eventId, createdAt },
       );
     }
-    const first = store.listAuthEvents<{ eventId: string; createdAt: number }>("p", "s", 2);
+    const first = store.authEvents.list<{ eventId: string; createdAt: number }>("p", "s", 2);
     expect(first.map((e) => e.eventId)).toEqual(["c", "b"]);
     const last = first[1];
     if (!last) throw new Error("no page");
-    const second = store.listAuthEvents<{ eventId: string }>("p", "s", 2, last);
+    const second = store.authEvents.list<{ eventId: string }>("p", "s", 2, last);
     expect(second.map((e) => e.eventId)).toEqual(["a", "d"]);
   });
 });

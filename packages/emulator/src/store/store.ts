@@ -1,24 +1,17 @@
 import type Database from "better-sqlite3";
 import { StoreDb } from "./db";
-import type { AuthEventRow } from "./repos/auth-events";
 import { AuthEventsRepo } from "./repos/auth-events";
 import { CodesRepo } from "./repos/codes";
 import { GroupMembersRepo } from "./repos/group-members";
 import { MetaRepo } from "./repos/meta";
-import type { OutboxMessage } from "./repos/outbox";
 import { OutboxRepo } from "./repos/outbox";
-import type { RefreshTokenRow } from "./repos/refresh-tokens";
 import { RefreshTokensRepo } from "./repos/refresh-tokens";
-import type { ResourceKind } from "./repos/resources";
 import { ResourcesRepo } from "./repos/resources";
 import type { PoolScoped } from "./repos/scoped";
 import { SessionsRepo } from "./repos/sessions";
-import type { SigningKeyRow } from "./repos/signing-keys";
 import { SigningKeysRepo } from "./repos/signing-keys";
 import { UnknownUserFailuresRepo } from "./repos/unknown-user-failures";
-import type { UserKeys } from "./repos/users";
 import { UsersRepo } from "./repos/users";
-import type { UserRecord } from "./types";
 
 export type { AuthEventRow } from "./repos/auth-events";
 export type { CodeRow } from "./repos/codes";
@@ -100,27 +93,5 @@ export class Store {
       for (const repo of this.poolScoped) repo.deletePool(poolId);
     });
     this.sql.forgetCaches();
-  }
-
-  // --- legacy delegates, removed as callers move to the repositories ---
-  putAuthEvent(event: AuthEventRow, data: unknown) {
-    this.authEvents.put(event, data);
-  }
-  listSignInHistory(poolId: string, sub: string, limit: number) {
-    return this.authEvents.listSignInHistory(poolId, sub, limit);
-  }
-  getAuthEvent<T>(id: string) {
-    return this.authEvents.get<T>(id);
-  }
-  listAuthEvents<T>(
-    poolId: string,
-    sub: string,
-    limit: number,
-    after?: { createdAt: number; eventId: string },
-  ) {
-    return this.authEvents.list<T>(poolId, sub, limit, after);
-  }
-  countFailedAuthEventsFromIp(poolId: string, ip: string, since: number) {
-    return this.authEvents.countFailedFromIp(poolId, ip, since);
   }
 }
