@@ -29,7 +29,6 @@ import { createLocalIdps, type LocalIdps } from "./hosted-ui/federation/stand-in
 import { mountOutbox } from "./outbox/routes";
 import { mountS3, s3StoreOf } from "./s3";
 import { Store } from "./store/store";
-import type { PoolRecord } from "./store/types";
 import { noTriggers, type TriggerRunner } from "./triggers/runner";
 
 export interface EmulatorOptions {
@@ -98,7 +97,7 @@ export function createApp(
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/:poolId/.well-known/jwks.json", (c) => {
     const poolId = c.req.param("poolId");
-    if (!services.store.getResource("pool", poolId, poolId)) {
+    if (!services.store.resources.get("pool", poolId, poolId)) {
       return c.json(
         { __type: "ResourceNotFoundException", message: `User pool ${poolId} does not exist.` },
         404,
@@ -126,7 +125,7 @@ export function createApp(
     },
     jwks: (issuer) => {
       const poolId = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+)$/.exec(issuer)?.[1];
-      return poolId && services.store.getResource("pool", poolId, poolId)
+      return poolId && services.store.resources.get("pool", poolId, poolId)
         ? poolJwks(services, poolId)
         : undefined;
     },
@@ -155,7 +154,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // A stack with threat protection gets its breach corpus now, not during its first sign-in.
   if (
     infra?.pools.some((p) => {
-      const pool = services.store.getResource<PoolRecord>("pool", p.id, p.id);
+      const pool = services.store.resources.get("pool", p.id, p.id);
       return pool !== undefined && threatMode(pool) !== "OFF";
     })
   ) {

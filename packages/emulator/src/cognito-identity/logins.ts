@@ -42,7 +42,7 @@ export function verifyLogins(
       );
     }
     const [, region, userPoolId] = m as unknown as [string, string, string];
-    if (!services.store.getResource("pool", userPoolId, userPoolId)) {
+    if (!services.store.resources.get("pool", userPoolId, userPoolId)) {
       throw new NotAuthorizedException("Invalid login token. Couldn't verify signed token.");
     }
     const keys = poolJwks(services, userPoolId).keys.map((publicJwk) => ({ kid: publicJwk.kid, publicJwk }));
@@ -71,9 +71,9 @@ export function verifyLogins(
     const subject = typeof claims.sub === "string" ? claims.sub : "";
     if (!subject) throw new NotAuthorizedException("Invalid login token. Couldn't verify signed token.");
     if (client.ServerSideTokenCheck) {
-      const user = services.store.getUserBySub(userPoolId, subject);
+      const user = services.store.users.getBySub(userPoolId, subject);
       const origin = typeof claims.origin_jti === "string" ? claims.origin_jti : "";
-      if (!user?.enabled || (origin && services.store.isOriginRevoked(origin))) {
+      if (!user?.enabled || (origin && services.store.refreshTokens.isOriginRevoked(origin))) {
         throw new NotAuthorizedException("Invalid login token. Token is not valid for this user.");
       }
     }

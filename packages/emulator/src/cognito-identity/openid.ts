@@ -7,10 +7,10 @@ const KEY_OWNER = "cognito-identity.amazonaws.com";
 
 /** The key GetOpenIdToken signs with (created once, kept in the store). */
 export function identitySigningKey(services: Services): SigningKey {
-  let row = services.store.getSigningKey(KEY_OWNER, "id");
+  let row = services.store.signingKeys.get(KEY_OWNER, "id");
   if (!row) {
-    services.store.putSigningKey(KEY_OWNER, "id", generateSigningKey());
-    row = services.store.getSigningKey(KEY_OWNER, "id");
+    services.store.signingKeys.put(KEY_OWNER, "id", generateSigningKey());
+    row = services.store.signingKeys.get(KEY_OWNER, "id");
   }
   return row as SigningKey;
 }

@@ -1,7 +1,7 @@
 import type { CreateUserPoolClientCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidOAuthFlowException, InvalidParameterException, ScopeDoesNotExistException } from "../errors";
-import type { ClientRecord, PoolRecord, ResourceServerRecord } from "../store/types";
+import type { ClientRecord } from "../store/types";
 import { STANDARD_ATTRIBUTES } from "./pools";
 import type { Services } from "./services";
 
@@ -90,11 +90,7 @@ function checkClientAttributes(
   input: ClientSettingsInput,
   action: "creating" | "updating",
 ): void {
-  const pool = services.store.getResource<PoolRecord>(
-    "pool",
-    client.UserPoolId ?? "",
-    client.UserPoolId ?? "",
-  );
+  const pool = services.store.resources.get("pool", client.UserPoolId ?? "", client.UserPoolId ?? "");
   const known = new Set<string>([
     ...STANDARD_ATTRIBUTES,
     ...(pool?.SchemaAttributes ?? []).map((a) => a.Name ?? ""),
@@ -163,7 +159,7 @@ export function applyClientSettings(
       );
     }
   }
-  const servers = services.store.listResources<ResourceServerRecord>("resource-server", client.UserPoolId);
+  const servers = services.store.resources.list("resource-server", client.UserPoolId);
   for (const scope of input.AllowedOAuthScopes ?? []) {
     if (OIDC_SCOPES.includes(scope)) continue;
     const known = servers.some((rs) =>

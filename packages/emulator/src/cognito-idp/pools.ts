@@ -19,7 +19,7 @@ export const DEFAULT_PASSWORD_POLICY = {
 };
 
 export function requirePool(services: Services, poolId: string): PoolRecord {
-  const pool = services.store.getResource<PoolRecord>("pool", poolId, poolId);
+  const pool = services.store.resources.get("pool", poolId, poolId);
   if (!pool) throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
   return pool;
 }
@@ -28,14 +28,14 @@ export function requireClient(
   services: Services,
   clientId: string,
 ): { client: ClientRecord; pool: PoolRecord } {
-  const client = services.store.findResourceById<ClientRecord>("client", clientId);
+  const client = services.store.resources.findById("client", clientId);
   if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   return { client, pool: requirePool(services, client.UserPoolId) };
 }
 
 export function requirePoolClient(services: Services, poolId: string, clientId: string): ClientRecord {
   requirePool(services, poolId);
-  const client = services.store.getResource<ClientRecord>("client", poolId, clientId);
+  const client = services.store.resources.get("client", poolId, clientId);
   if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   return client;
 }
@@ -81,26 +81,26 @@ export const usesPhoneAsUsername = (pool: PoolRecord): boolean =>
  */
 export function findUser(services: Services, pool: PoolRecord, name: string): UserRecord | undefined {
   const { store } = services;
-  const direct = store.getUserByKey(pool.Id, usernameKey(pool, name));
+  const direct = store.users.getByKey(pool.Id, usernameKey(pool, name));
   if (direct) return direct;
   const aliases = pool.AliasAttributes ?? [];
   const usernameAttrs = pool.UsernameAttributes ?? [];
   if (name.includes("@") && (aliases.includes("email") || usernameAttrs.includes("email"))) {
-    const matches = store.findUsersByEmail(pool.Id, name.toLowerCase());
+    const matches = store.users.findByEmail(pool.Id, name.toLowerCase());
     const hit = usernameAttrs.includes("email")
       ? matches[0]
       : matches.find((u) => u.attributes.email_verified === "true");
     if (hit) return hit;
   }
   if (name.startsWith("+") && (aliases.includes("phone_number") || usernameAttrs.includes("phone_number"))) {
-    const matches = store.findUsersByPhone(pool.Id, name);
+    const matches = store.users.findByPhone(pool.Id, name);
     const hit = usernameAttrs.includes("phone_number")
       ? matches[0]
       : matches.find((u) => u.attributes.phone_number_verified === "true");
     if (hit) return hit;
   }
   if (aliases.includes("preferred_username")) {
-    const hit = store.findUsersByPreferredUsername(pool.Id, usernameKey(pool, name))[0];
+    const hit = store.users.findByPreferredUsername(pool.Id, usernameKey(pool, name))[0];
     if (hit) return hit;
   }
   return undefined;
@@ -114,7 +114,7 @@ export function requireUser(services: Services, pool: PoolRecord, name: string):
 
 export function saveUser(services: Services, pool: PoolRecord, user: UserRecord): void {
   user.modifiedAt = services.clock.now().getTime();
-  services.store.updateUser(user, userKeys(pool, user));
+  services.store.users.update(user, userKeys(pool, user));
 }
 
 /** Attributes as the API returns them, in a stable order with `sub` first. */

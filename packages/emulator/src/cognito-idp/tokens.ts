@@ -20,8 +20,8 @@ type KeyUse = "id" | "access";
 /** Creates the pool's two signing keys (ID and access tokens are signed with different keys). */
 export function ensureSigningKeys(services: Services, poolId: string): void {
   for (const use of ["id", "access"] as const) {
-    if (!services.store.getSigningKey(poolId, use))
-      services.store.putSigningKey(poolId, use, generateSigningKey());
+    if (!services.store.signingKeys.get(poolId, use))
+      services.store.signingKeys.put(poolId, use, generateSigningKey());
   }
 }
 
@@ -30,7 +30,7 @@ const keyCache = new Map<string, SigningKey>();
 function signingKey(services: Services, poolId: string, use: KeyUse): SigningKey {
   const cacheKey = `${poolId}:${use}`;
   const cached = keyCache.get(cacheKey);
-  const row = cached ?? services.store.getSigningKey(poolId, use);
+  const row = cached ?? services.store.signingKeys.get(poolId, use);
   if (!row) {
     ensureSigningKeys(services, poolId);
     return signingKey(services, poolId, use);
@@ -94,9 +94,9 @@ export interface GroupClaims {
 
 /** `cognito:groups`, `cognito:roles`, `cognito:preferred_role` of a user. */
 export function groupClaims(services: Services, user: UserRecord): GroupClaims {
-  const names = services.store.groupsOf(user.poolId, user.sub);
+  const names = services.store.groupMembers.groupsOf(user.poolId, user.sub);
   const groups = names
-    .map((n) => services.store.getResource<GroupRecord>("group", user.poolId, n))
+    .map((n) => services.store.resources.get("group", user.poolId, n))
     .filter((g): g is GroupRecord => g !== undefined);
   const roles = groups.map((g) => g.RoleArn).filter((r): r is string => typeof r === "string");
   const withRole = groups.filter((g) => g.RoleArn && g.Precedence !== undefined);
@@ -264,7 +264,7 @@ export async function issueTokens(
   const tokens: IssuedTokens = { AccessToken, IdToken, ExpiresIn: lifetimes.access, TokenType: "Bearer" };
   if (options.withRefreshToken) {
     const token = newRefreshToken();
-    services.store.putRefreshToken({
+    services.store.refreshTokens.put({
       token,
       poolId: pool.Id,
       clientId: client.ClientId,
@@ -331,9 +331,9 @@ export function authenticateAccessToken(
   ) {
     throw new NotAuthorizedException("Access Token does not have required scopes");
   }
-  const user = services.store.getUserBySub(poolId, claims.sub);
+  const user = services.store.users.getBySub(poolId, claims.sub);
   if (!user) throw new UserNotFoundException("User does not exist.");
-  if (services.store.isOriginRevoked(claims.origin_jti)) {
+  if (services.store.refreshTokens.isOriginRevoked(claims.origin_jti)) {
     throw new NotAuthorizedException("Access Token has been revoked");
   }
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");

@@ -72,10 +72,10 @@ export interface CognitoLoadResult {
  */
 export function loadCognitoFromTerraform(services: Services, stack: TerraformStack): CognitoLoadResult {
   const { store } = services;
-  let seed = store.getMeta("infra-seed");
+  let seed = store.meta.get("infra-seed");
   if (!seed) {
     seed = randomBytes(32).toString("hex");
-    store.setMeta("infra-seed", seed);
+    store.meta.set("infra-seed", seed);
   }
   const r = (type: string) => stack.resources[type] ?? {};
   const poolIds = new Map<string, string>();
@@ -136,7 +136,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
       const args = resolveReferences(raw, lenient);
       const id = poolIds.get(name) as string;
       const input = parseRequest(CreatePoolSchema, poolInput(args));
-      const existing = store.getResource<PoolRecord>("pool", id, id);
+      const existing = store.resources.get("pool", id, id);
       const pool: PoolRecord & PoolInternals = {
         ...(existing ?? {}),
         Id: id,
@@ -159,13 +159,13 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         );
       }
       pool.SoftwareTokenMfaEnabled = bool(block(args.software_token_mfa_configuration)?.enabled) ?? false;
-      store.putResource("pool", id, id, pool);
+      store.resources.put("pool", id, id, pool);
       ensureSigningKeys(services, id);
       result.pools.push({ resource: name, id, name: pool.Name });
     }
     const poolOf = (args: Args) => {
       const id = str(args.user_pool_id);
-      return id && store.getResource<PoolRecord>("pool", id, id) ? id : undefined;
+      return id && store.resources.get("pool", id, id) ? id : undefined;
     };
     for (const [name, raw] of Object.entries(r("aws_cognito_resource_server"))) {
       const args = resolveReferences(raw, lenient);
@@ -180,7 +180,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
           ScopeDescription: String(s.scope_description),
         })),
       };
-      store.putResource("resource-server", poolId, server.Identifier, server);
+      store.resources.put("resource-server", poolId, server.Identifier, server);
       void name;
     }
     for (const [name, raw] of Object.entries(r("aws_cognito_identity_provider"))) {
@@ -197,7 +197,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         CreationDate: now,
         LastModifiedDate: now,
       };
-      store.putResource("idp", poolId, idp.ProviderName, idp);
+      store.resources.put("idp", poolId, idp.ProviderName, idp);
       void name;
     }
     for (const [name, raw] of Object.entries(r("aws_cognito_user_pool_client"))) {
@@ -207,7 +207,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
       const ids = clientIds.get(name) as { id: string; secret?: string };
       const input = clientInput(args);
       ClientSchema.parse(input);
-      const existing = store.getResource<ClientRecord>("client", poolId, ids.id);
+      const existing = store.resources.get("client", poolId, ids.id);
       const client: ClientRecord = {
         UserPoolId: poolId,
         ClientName: input.ClientName,
@@ -217,7 +217,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         LastModifiedDate: now,
       };
       applyClientSettings(services, client, input);
-      store.putResource("client", poolId, ids.id, client);
+      store.resources.put("client", poolId, ids.id, client);
       result.clients.push({
         resource: name,
         id: ids.id,
@@ -229,7 +229,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
       const args = resolveReferences(raw, lenient);
       const poolId = poolOf(args);
       if (!poolId) continue;
-      const existing = store.getResource<GroupRecord>("group", poolId, String(args.name));
+      const existing = store.resources.get("group", poolId, String(args.name));
       const group: GroupRecord = defined({
         GroupName: String(args.name),
         UserPoolId: poolId,
@@ -239,7 +239,7 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
         CreationDate: existing?.CreationDate ?? now,
         LastModifiedDate: now,
       });
-      store.putResource("group", poolId, group.GroupName, group);
+      store.resources.put("group", poolId, group.GroupName, group);
     }
     for (const raw of Object.values(r("aws_cognito_user_pool_domain"))) {
       const args = resolveReferences(raw, lenient);
@@ -255,15 +255,15 @@ export function loadCognitoFromTerraform(services: Services, stack: TerraformSta
           : {}),
       };
       // One domain per pool: drop a domain an earlier version of the stack gave this pool.
-      for (const old of store.listResources<DomainRecord>("domain", poolId)) {
-        if (old.Domain !== domain.Domain) store.deleteResource("domain", poolId, old.Domain);
+      for (const old of store.resources.list("domain", poolId)) {
+        if (old.Domain !== domain.Domain) store.resources.delete("domain", poolId, old.Domain);
       }
-      store.putResource("domain", poolId, domain.Domain, domain);
-      const stored = store.getResource<PoolRecord>("pool", poolId, poolId);
+      store.resources.put("domain", poolId, domain.Domain, domain);
+      const stored = store.resources.get("pool", poolId, poolId);
       if (stored) {
         const pool = structuredClone(stored);
         pool[domain.CustomDomainConfig ? "CustomDomain" : "Domain"] = domain.Domain;
-        store.putResource("pool", poolId, poolId, pool);
+        store.resources.put("pool", poolId, poolId, pool);
       }
     }
     for (const raw of Object.values(r("aws_cognito_risk_configuration"))) {

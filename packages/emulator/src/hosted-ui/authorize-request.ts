@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { Services } from "../cognito-idp/services";
-import type { ClientRecord, IdentityProviderRecord } from "../store/types";
+import type { ClientRecord } from "../store/types";
 import { clientOfPool, type HostedDomain } from "./domain";
 import { OAuthError, RedirectMismatchError } from "./errors";
 
@@ -91,7 +91,7 @@ function findIdentityProvider(
     return query.identity_provider;
   }
   if (query.idp_identifier) {
-    const idps = services.store.listResources<IdentityProviderRecord>("idp", hd.pool.Id);
+    const idps = services.store.resources.list("idp", hd.pool.Id);
     const match = idps.find(
       (p) =>
         supported.includes(p.ProviderName) && (p.IdpIdentifiers ?? []).includes(query.idp_identifier ?? ""),

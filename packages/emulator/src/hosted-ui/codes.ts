@@ -35,7 +35,7 @@ export interface CodeGrant {
 export function createCode(services: Services, grant: Omit<CodeGrant, "expiresAt" | "used">): string {
   const code = randomBytes(32).toString("base64url");
   const expiresAt = services.clock.now().getTime() + CODE_TTL_MS;
-  services.store.putSession(KEY_PREFIX + code, expiresAt + USED_CODE_MEMORY_MS, {
+  services.store.sessions.put(KEY_PREFIX + code, expiresAt + USED_CODE_MEMORY_MS, {
     ...grant,
     expiresAt,
     used: false,
@@ -45,12 +45,12 @@ export function createCode(services: Services, grant: Omit<CodeGrant, "expiresAt
 
 export function findCode(services: Services, code: string): CodeGrant | undefined {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(code)) return undefined;
-  const row = services.store.getSession<CodeGrant>(KEY_PREFIX + code);
+  const row = services.store.sessions.get<CodeGrant>(KEY_PREFIX + code);
   if (!row || row.expiresAt <= services.clock.now().getTime()) return undefined;
   return row.data;
 }
 
 export function updateCode(services: Services, code: string, grant: CodeGrant): void {
-  const row = services.store.getSession<CodeGrant>(KEY_PREFIX + code);
-  if (row) services.store.putSession(KEY_PREFIX + code, row.expiresAt, grant);
+  const row = services.store.sessions.get<CodeGrant>(KEY_PREFIX + code);
+  if (row) services.store.sessions.put(KEY_PREFIX + code, row.expiresAt, grant);
 }

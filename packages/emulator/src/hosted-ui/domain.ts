@@ -26,9 +26,9 @@ export function domainPath(prefix: string): string {
 
 /** Resolves `/_domain/:domain/...` to its domain record and pool. */
 export function resolveDomain(services: Services, c: Context, prefix: string): HostedDomain {
-  const domain = services.store.findResourceById<DomainRecord>("domain", prefix);
+  const domain = services.store.resources.findById("domain", prefix);
   const pool = domain
-    ? services.store.getResource<PoolRecord>("pool", domain.UserPoolId, domain.UserPoolId)
+    ? services.store.resources.get("pool", domain.UserPoolId, domain.UserPoolId)
     : undefined;
   if (!domain || !pool) throw new UnknownDomainError(prefix);
   const path = domainPath(prefix);
@@ -46,5 +46,5 @@ export function clientOfPool(
   pool: PoolRecord,
   clientId: string,
 ): ClientRecord | undefined {
-  return services.store.getResource<ClientRecord>("client", pool.Id, clientId);
+  return services.store.resources.get("client", pool.Id, clientId);
 }

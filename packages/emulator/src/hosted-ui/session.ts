@@ -55,10 +55,10 @@ const newToken = (): string => randomBytes(32).toString("base64url");
 
 function load(services: Services, hd: HostedDomain, id: string | undefined): LoadedSession | undefined {
   if (!id || !/^[A-Za-z0-9_-]{20,100}$/.test(id)) return undefined;
-  const row = services.store.getSession<BrowserSession>(KEY_PREFIX + id);
+  const row = services.store.sessions.get<BrowserSession>(KEY_PREFIX + id);
   if (!row || row.data.poolId !== hd.pool.Id) return undefined;
   if (row.expiresAt <= services.clock.now().getTime()) {
-    services.store.deleteSession(KEY_PREFIX + id);
+    services.store.sessions.delete(KEY_PREFIX + id);
     return undefined;
   }
   return { id, data: row.data, expiresAt: row.expiresAt };
@@ -85,13 +85,13 @@ export function ensureSession(services: Services, c: Context, hd: HostedDomain):
   const id = newToken();
   const expiresAt = services.clock.now().getTime() + SESSION_TTL_MS;
   const data: BrowserSession = { poolId: hd.pool.Id, csrf: newToken() };
-  services.store.putSession(KEY_PREFIX + id, expiresAt, data);
+  services.store.sessions.put(KEY_PREFIX + id, expiresAt, data);
   writeCookie(c, hd, id);
   return { id, data, expiresAt };
 }
 
 export function saveSession(services: Services, session: LoadedSession): void {
-  services.store.putSession(KEY_PREFIX + session.id, session.expiresAt, session.data);
+  services.store.sessions.put(KEY_PREFIX + session.id, session.expiresAt, session.data);
 }
 
 /** Marks the session signed in for one hour from now (a fresh id, so a pre-sign-in id cannot be fixed). */
@@ -103,7 +103,7 @@ export function signIn(
   sub: string,
 ): LoadedSession {
   const now = services.clock.now().getTime();
-  services.store.deleteSession(KEY_PREFIX + session.id);
+  services.store.sessions.delete(KEY_PREFIX + session.id);
   const next: LoadedSession = {
     id: newToken(),
     expiresAt: now + SESSION_TTL_MS,
@@ -121,7 +121,7 @@ export function signIn(
 /** Ends the session (logout): the record is deleted and the cookie cleared. */
 export function endSession(services: Services, c: Context, hd: HostedDomain): void {
   const id = getCookie(c, SESSION_COOKIE);
-  if (id) services.store.deleteSession(KEY_PREFIX + id);
+  if (id) services.store.sessions.delete(KEY_PREFIX + id);
   deleteCookie(c, SESSION_COOKIE, { path: hd.path });
 }
 

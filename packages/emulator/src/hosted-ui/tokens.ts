@@ -20,7 +20,7 @@ const REFRESH_SCOPES_PREFIX = "hosted-ui:refresh-scopes:";
 
 function poolKey(services: Services, poolId: string, use: "id" | "access"): SigningKey {
   ensureSigningKeys(services, poolId);
-  const row = services.store.getSigningKey(poolId, use);
+  const row = services.store.signingKeys.get(poolId, use);
   if (!row) throw new TypeError(`pool ${poolId} has no ${use} signing key`);
   return row as SigningKey;
 }
@@ -58,8 +58,8 @@ export async function mintUserTokens(
   if (options.scopes.includes("openid")) response.id_token = issued.IdToken;
   if (issued.RefreshToken) {
     response.refresh_token = issued.RefreshToken;
-    const row = services.store.getRefreshToken(issued.RefreshToken);
-    services.store.putSession(tokenKey(issued.RefreshToken), (row?.expiresAt ?? 0) * 1000, {
+    const row = services.store.refreshTokens.get(issued.RefreshToken);
+    services.store.sessions.put(tokenKey(issued.RefreshToken), (row?.expiresAt ?? 0) * 1000, {
       scopes: options.scopes,
     });
   }
@@ -68,7 +68,7 @@ export async function mintUserTokens(
 
 /** The OAuth scopes a refresh token was granted with (API-issued ones carry the admin scope). */
 export function refreshTokenScopes(services: Services, refreshToken: string): string[] {
-  const row = services.store.getSession<{ scopes: string[] }>(tokenKey(refreshToken));
+  const row = services.store.sessions.get<{ scopes: string[] }>(tokenKey(refreshToken));
   return row?.data.scopes ?? ["aws.cognito.signin.user.admin"];
 }
 
@@ -125,7 +125,10 @@ export function verifyAccessToken(services: Services, pool: PoolRecord, token: s
   }
   if (claims.iss !== issuerOf(services, pool.Id) || claims.token_use !== "access") throw invalidToken();
   if (typeof claims.sub !== "string" || typeof claims.client_id !== "string") throw invalidToken();
-  if (typeof claims.origin_jti === "string" && services.store.isOriginRevoked(claims.origin_jti)) {
+  if (
+    typeof claims.origin_jti === "string" &&
+    services.store.refreshTokens.isOriginRevoked(claims.origin_jti)
+  ) {
     throw invalidToken();
   }
   return {

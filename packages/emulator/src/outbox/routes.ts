@@ -28,13 +28,13 @@ export function mountOutbox(app: Hono, store: Store): void {
   app.get("/_outbox.json", (c) => {
     const q = Query.safeParse(c.req.query());
     if (!q.success) return c.json({ message: "Invalid query" }, 400);
-    return c.json({ messages: store.listMessages(q.data.to).map(toJson) });
+    return c.json({ messages: store.outbox.list(q.data.to).map(toJson) });
   });
   app.get("/_outbox", (c) => {
     const q = Query.safeParse(c.req.query());
     const to = q.success ? q.data.to : undefined;
-    const rows = store
-      .listMessages(to)
+    const rows = store.outbox
+      .list(to)
       .map(
         (m) => `<article>
   <h2>${escapeHtml(m.subject ?? (m.medium === "SMS" ? "SMS" : "(no subject)"))}</h2>

@@ -35,49 +35,49 @@ describe("the store's history of recent sign-ins", () => {
   it("answers as SQLite does after inserts, out-of-order times, updates and other event types", () => {
     store = new Store(":memory:");
     for (let i = 0; i < 30; i++)
-      store.putAuthEvent(signIn(`e${String(i).padStart(2, "0")}`, 1000 + i * 10), {});
-    const first = store.listSignInHistory("p", "s", 20);
+      store.authEvents.put(signIn(`e${String(i).padStart(2, "0")}`, 1000 + i * 10), {});
+    const first = store.authEvents.listSignInHistory("p", "s", 20);
     expect(first).toEqual(fromDisk(store, 20));
     // Unchanged: the very same frozen array.
-    expect(store.listSignInHistory("p", "s", 20)).toBe(first);
+    expect(store.authEvents.listSignInHistory("p", "s", 20)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
 
-    store.putAuthEvent(signIn("e99", 5000, { outcome: "Fail" }), {}); // newest
-    store.putAuthEvent(signIn("e50", 1155), {}); // between two cached rows
-    store.putAuthEvent(signIn("e00", 1000, { feedback: "Invalid" }), {}); // older than the window: not kept
-    store.putAuthEvent(signIn("e25", 1250, { feedback: "Valid" }), {}); // feedback on a cached event
-    store.putAuthEvent({ ...signIn("su", 9000), eventType: "SignUp" }, {}); // not a sign-in
-    const after = store.listSignInHistory("p", "s", 20);
+    store.authEvents.put(signIn("e99", 5000, { outcome: "Fail" }), {}); // newest
+    store.authEvents.put(signIn("e50", 1155), {}); // between two cached rows
+    store.authEvents.put(signIn("e00", 1000, { feedback: "Invalid" }), {}); // older than the window: not kept
+    store.authEvents.put(signIn("e25", 1250, { feedback: "Valid" }), {}); // feedback on a cached event
+    store.authEvents.put({ ...signIn("su", 9000), eventType: "SignUp" }, {}); // not a sign-in
+    const after = store.authEvents.listSignInHistory("p", "s", 20);
     expect(after).not.toBe(first);
     expect(after).toEqual(fromDisk(store, 20));
-    expect(store.listSignInHistory("p", "s", 25)).toEqual(fromDisk(store, 25));
-    expect(store.listSignInHistory("p", "s", 5)).toEqual(fromDisk(store, 5));
+    expect(store.authEvents.listSignInHistory("p", "s", 25)).toEqual(fromDisk(store, 25));
+    expect(store.authEvents.listSignInHistory("p", "s", 5)).toEqual(fromDisk(store, 5));
   });
 
   it("keeps a short history complete, and forgets a pool that is deleted", () => {
     store = new Store(":memory:");
-    store.putAuthEvent(signIn("a", 10), {});
-    expect(store.listSignInHistory("p", "s", 20)).toEqual(fromDisk(store, 20));
-    store.putAuthEvent(signIn("b", 5), {}); // older than every cached row, but the history is complete
-    store.putAuthEvent(signIn("c", 20), {});
-    expect(store.listSignInHistory("p", "s", 20).map((r) => r[5])).toEqual(["c", "a", "b"]);
+    store.authEvents.put(signIn("a", 10), {});
+    expect(store.authEvents.listSignInHistory("p", "s", 20)).toEqual(fromDisk(store, 20));
+    store.authEvents.put(signIn("b", 5), {}); // older than every cached row, but the history is complete
+    store.authEvents.put(signIn("c", 20), {});
+    expect(store.authEvents.listSignInHistory("p", "s", 20).map((r) => r[5])).toEqual(["c", "a", "b"]);
     store.deletePool("p");
-    expect(store.listSignInHistory("p", "s", 20)).toEqual([]);
+    expect(store.authEvents.listSignInHistory("p", "s", 20)).toEqual([]);
   });
 
   it("does not keep what a rolled-back transaction read or wrote", () => {
     store = new Store(":memory:");
     const s = store;
-    s.putAuthEvent(signIn("a", 10), {});
-    expect(s.listSignInHistory("p", "s", 20)).toHaveLength(1);
+    s.authEvents.put(signIn("a", 10), {});
+    expect(s.authEvents.listSignInHistory("p", "s", 20)).toHaveLength(1);
     expect(() =>
       s.transaction(() => {
-        s.putAuthEvent(signIn("b", 20), {});
-        expect(s.listSignInHistory("p", "s", 20)).toHaveLength(2);
+        s.authEvents.put(signIn("b", 20), {});
+        expect(s.authEvents.listSignInHistory("p", "s", 20)).toHaveLength(2);
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
-    expect(s.listSignInHistory("p", "s", 20)).toEqual(fromDisk(s, 20));
-    expect(s.listSignInHistory("p", "s", 20)).toHaveLength(1);
+    expect(s.authEvents.listSignInHistory("p", "s", 20)).toEqual(fromDisk(s, 20));
+    expect(s.authEvents.listSignInHistory("p", "s", 20)).toHaveLength(1);
   });
 });

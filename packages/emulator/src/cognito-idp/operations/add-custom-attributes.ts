@@ -17,6 +17,6 @@ export const AddCustomAttributes = operation(Request, (req, services) => {
   for (const attr of req.CustomAttributes) schema.push(customAttribute(attr, schema));
   pool.SchemaAttributes = schema;
   pool.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("pool", pool.Id, pool.Id, pool);
+  services.store.resources.put("pool", pool.Id, pool.Id, pool);
   return {};
 });

@@ -3,6 +3,6 @@ import { GroupMembershipRequest, groupMembership } from "./group-membership";
 
 export const AdminAddUserToGroup = operation(GroupMembershipRequest, (req, services) => {
   const { user } = groupMembership(services, req);
-  services.store.addToGroup(req.UserPoolId, req.GroupName, user.sub);
+  services.store.groupMembers.add(req.UserPoolId, req.GroupName, user.sub);
   return {};
 });

@@ -19,7 +19,7 @@ export const AdminConfirmSignUp = operation(Request, async (req, services) => {
   if (user.status !== "UNCONFIRMED") {
     throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
   }
-  services.store.deleteCode(pool.Id, user.sub, "signup");
+  services.store.codes.delete(pool.Id, user.sub, "signup");
   await confirmUser(services, pool, user, {
     clientId: NO_CLIENT,
     forceAliasCreation: false,

@@ -8,7 +8,7 @@ const Request = z.object({ UserPoolId: PoolId, Username }) satisfies z.ZodType<A
 export const AdminDeleteUser = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  services.store.revokeAllRefreshTokens(pool.Id, user.sub, services.clock.now().getTime());
-  services.store.deleteUser(pool.Id, user.sub);
+  services.store.refreshTokens.revokeAll(pool.Id, user.sub, services.clock.now().getTime());
+  services.store.users.delete(pool.Id, user.sub);
   return {};
 });

@@ -14,9 +14,9 @@ const Request = z.object({
 export const AdminListGroupsForUser = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  const groups = services.store
+  const groups = services.store.groupMembers
     .groupsOf(pool.Id, user.sub)
-    .map((name) => services.store.getResource<GroupRecord>("group", pool.Id, name))
+    .map((name) => services.store.resources.get("group", pool.Id, name))
     .filter((g): g is GroupRecord => g !== undefined);
   const { page, next } = paginate(groups, req.Limit, req.NextToken);
   return { Groups: page, ...(next ? { NextToken: next } : {}) };

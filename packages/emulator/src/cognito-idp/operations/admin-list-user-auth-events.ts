@@ -27,7 +27,7 @@ export const AdminListUserAuthEvents = operation(Request, (req, services) => {
   const user = requireUser(services, pool, req.Username);
   const limit = req.MaxResults && req.MaxResults > 0 ? req.MaxResults : 60;
   const cursor = decodeCursor(req.NextToken);
-  const events = services.store.listAuthEvents<AuthEventRecord>(pool.Id, user.sub, limit + 1, cursor);
+  const events = services.store.authEvents.list<AuthEventRecord>(pool.Id, user.sub, limit + 1, cursor);
   const page = events.slice(0, limit);
   const last = page[page.length - 1];
   return {

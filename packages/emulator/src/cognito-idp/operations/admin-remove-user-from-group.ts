@@ -3,6 +3,6 @@ import { GroupMembershipRequest, groupMembership } from "./group-membership";
 
 export const AdminRemoveUserFromGroup = operation(GroupMembershipRequest, (req, services) => {
   const { user } = groupMembership(services, req);
-  services.store.removeFromGroup(req.UserPoolId, req.GroupName, user.sub);
+  services.store.groupMembers.remove(req.UserPoolId, req.GroupName, user.sub);
   return {};
 });

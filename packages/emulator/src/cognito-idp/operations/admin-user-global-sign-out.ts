@@ -11,6 +11,6 @@ const Request = z.object({
 export const AdminUserGlobalSignOut = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  services.store.revokeAllRefreshTokens(pool.Id, user.sub, services.clock.now().getTime());
+  services.store.refreshTokens.revokeAll(pool.Id, user.sub, services.clock.now().getTime());
   return {};
 });

@@ -24,11 +24,11 @@ const Request = z.object({
 
 export const CreateGroup = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  if (services.store.getResource("group", req.UserPoolId, req.GroupName)) {
+  if (services.store.resources.get("group", req.UserPoolId, req.GroupName)) {
     throw new GroupExistsException("A group with the name already exists.");
   }
   const now = Math.floor(services.clock.now().getTime() / 1000);
   const group: GroupRecord = { ...req, CreationDate: now, LastModifiedDate: now };
-  services.store.putResource("group", req.UserPoolId, req.GroupName, group);
+  services.store.resources.put("group", req.UserPoolId, req.GroupName, group);
   return { Group: group };
 });

@@ -56,7 +56,7 @@ export function checkProviderDetails(type: string, details: Record<string, strin
 
 export const CreateIdentityProvider = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  if (services.store.getResource("idp", req.UserPoolId, req.ProviderName)) {
+  if (services.store.resources.get("idp", req.UserPoolId, req.ProviderName)) {
     throw new DuplicateProviderException(`A provider with the name ${req.ProviderName} already exists.`);
   }
   checkProviderDetails(req.ProviderType, req.ProviderDetails);
@@ -71,6 +71,6 @@ export const CreateIdentityProvider = operation(Request, (req, services) => {
     CreationDate: now,
     LastModifiedDate: now,
   };
-  services.store.putResource("idp", req.UserPoolId, req.ProviderName, idp);
+  services.store.resources.put("idp", req.UserPoolId, req.ProviderName, idp);
   return { IdentityProvider: idp };
 });

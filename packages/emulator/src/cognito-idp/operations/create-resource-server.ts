@@ -36,7 +36,7 @@ const Request = z.object({
 
 export const CreateResourceServer = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  if (services.store.getResource("resource-server", req.UserPoolId, req.Identifier)) {
+  if (services.store.resources.get("resource-server", req.UserPoolId, req.Identifier)) {
     throw new InvalidParameterException(`${req.Identifier} already exists in user pool ${req.UserPoolId}.`);
   }
   const server: ResourceServerRecord = {
@@ -45,6 +45,6 @@ export const CreateResourceServer = operation(Request, (req, services) => {
     Name: req.Name,
     Scopes: req.Scopes ?? [],
   };
-  services.store.putResource("resource-server", req.UserPoolId, req.Identifier, server);
+  services.store.resources.put("resource-server", req.UserPoolId, req.Identifier, server);
   return { ResourceServer: server };
 });

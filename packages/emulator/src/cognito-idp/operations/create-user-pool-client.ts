@@ -29,6 +29,6 @@ export const CreateUserPoolClient = operation(Request, (req, services) => {
     LastModifiedDate: now,
   };
   applyClientSettings(services, client, req);
-  services.store.putResource("client", pool.Id, client.ClientId, client);
+  services.store.resources.put("client", pool.Id, client.ClientId, client);
   return { UserPoolClient: client };
 });

@@ -23,7 +23,7 @@ const Request = z.object({
 
 export const CreateUserPoolDomain = operation(Request, (req, services) => {
   const pool = structuredClone(requirePool(services, req.UserPoolId));
-  if (services.store.findResourceById("domain", req.Domain))
+  if (services.store.resources.findById("domain", req.Domain))
     throw new InvalidParameterException("Domain already exists.");
   if (pool.Domain)
     throw new InvalidParameterException(`User pool ${pool.Id} already has a domain configured.`);
@@ -35,9 +35,9 @@ export const CreateUserPoolDomain = operation(Request, (req, services) => {
     CreationDate: Math.floor(services.clock.now().getTime() / 1000),
   };
   services.store.transaction(() => {
-    services.store.putResource("domain", pool.Id, req.Domain, domain);
+    services.store.resources.put("domain", pool.Id, req.Domain, domain);
     pool[req.CustomDomainConfig ? "CustomDomain" : "Domain"] = req.Domain;
-    services.store.putResource("pool", pool.Id, pool.Id, pool);
+    services.store.resources.put("pool", pool.Id, pool.Id, pool);
   });
   return {
     ManagedLoginVersion: domain.ManagedLoginVersion,

@@ -35,7 +35,7 @@ export const CreateUserPool = operation(CreatePoolSchema, (req, services, reques
   };
   applySettings(pool, req);
   services.store.transaction(() => {
-    services.store.putResource("pool", id, id, pool);
+    services.store.resources.put("pool", id, id, pool);
     ensureSigningKeys(services, id);
   });
   return { UserPool: describePool(pool, 0) };

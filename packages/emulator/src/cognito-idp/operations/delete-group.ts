@@ -9,8 +9,8 @@ const Request = z.object({ GroupName, UserPoolId: PoolId }) satisfies z.ZodType<
 export const DeleteGroup = operation(Request, (req, services) => {
   requireGroup(services, req.UserPoolId, req.GroupName);
   services.store.transaction(() => {
-    services.store.deleteResource("group", req.UserPoolId, req.GroupName);
-    services.store.deleteGroupMembers(req.UserPoolId, req.GroupName);
+    services.store.resources.delete("group", req.UserPoolId, req.GroupName);
+    services.store.groupMembers.deleteGroup(req.UserPoolId, req.GroupName);
   });
   return {};
 });

@@ -11,6 +11,6 @@ const Request = z.object({
 
 export const DeleteIdentityProvider = operation(Request, (req, services) => {
   requireIdentityProvider(services, req.UserPoolId, req.ProviderName);
-  services.store.deleteResource("idp", req.UserPoolId, req.ProviderName);
+  services.store.resources.delete("idp", req.UserPoolId, req.ProviderName);
   return {};
 });

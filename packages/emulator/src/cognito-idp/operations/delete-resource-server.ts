@@ -11,6 +11,6 @@ const Request = z.object({
 
 export const DeleteResourceServer = operation(Request, (req, services) => {
   requireResourceServer(services, req.UserPoolId, req.Identifier);
-  services.store.deleteResource("resource-server", req.UserPoolId, req.Identifier);
+  services.store.resources.delete("resource-server", req.UserPoolId, req.Identifier);
   return {};
 });

@@ -1,6 +1,5 @@
 import type { DeleteUserAttributesCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { ClientRecord } from "../../store/types";
 import { operation, Token } from "../operation";
 import { authenticateAccessToken } from "../tokens";
 import { deleteAttributes } from "../users";
@@ -13,7 +12,7 @@ const Request = z.object({
 /** The signed-in user removes attributes of their own, within the app client's WriteAttributes. */
 export const DeleteUserAttributes = operation(Request, (req, services) => {
   const { pool, user, claims } = authenticateAccessToken(services, req.AccessToken);
-  const client = services.store.getResource<ClientRecord>("client", pool.Id, claims.client_id);
+  const client = services.store.resources.get("client", pool.Id, claims.client_id);
   deleteAttributes(services, pool, user, req.UserAttributeNames, {
     admin: false,
     ...(client ? { client } : {}),

@@ -10,6 +10,6 @@ const Request = z.object({
 
 export const DeleteUserPoolClient = operation(Request, (req, services) => {
   requirePoolClient(services, req.UserPoolId, req.ClientId);
-  services.store.deleteResource("client", req.UserPoolId, req.ClientId);
+  services.store.resources.delete("client", req.UserPoolId, req.ClientId);
   return {};
 });

@@ -12,14 +12,14 @@ const Request = z.object({
 
 export const DeleteUserPoolDomain = operation(Request, (req, services) => {
   const pool = structuredClone(requirePool(services, req.UserPoolId));
-  if (!services.store.getResource("domain", req.UserPoolId, req.Domain)) {
+  if (!services.store.resources.get("domain", req.UserPoolId, req.Domain)) {
     throw new InvalidParameterException("No such domain or user pool exists.");
   }
   services.store.transaction(() => {
-    services.store.deleteResource("domain", req.UserPoolId, req.Domain);
+    services.store.resources.delete("domain", req.UserPoolId, req.Domain);
     if (pool.Domain === req.Domain) delete pool.Domain;
     if (pool.CustomDomain === req.Domain) delete pool.CustomDomain;
-    services.store.putResource("pool", pool.Id, pool.Id, pool);
+    services.store.resources.put("pool", pool.Id, pool.Id, pool);
   });
   return {};
 });

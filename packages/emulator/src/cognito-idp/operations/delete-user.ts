@@ -7,7 +7,7 @@ const Request = z.object({ AccessToken: Token }) satisfies z.ZodType<DeleteUserC
 
 export const DeleteUser = operation(Request, (req, services) => {
   const { user } = authenticateAccessToken(services, req.AccessToken);
-  services.store.revokeAllRefreshTokens(user.poolId, user.sub, services.clock.now().getTime());
-  services.store.deleteUser(user.poolId, user.sub);
+  services.store.refreshTokens.revokeAll(user.poolId, user.sub, services.clock.now().getTime());
+  services.store.users.delete(user.poolId, user.sub);
   return {};
 });

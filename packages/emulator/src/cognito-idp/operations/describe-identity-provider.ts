@@ -18,7 +18,7 @@ export function requireIdentityProvider(
   name: string,
 ): IdentityProviderRecord {
   requirePool(services, poolId);
-  const idp = services.store.getResource<IdentityProviderRecord>("idp", poolId, name);
+  const idp = services.store.resources.get("idp", poolId, name);
   if (!idp) throw new ResourceNotFoundException(`Identity provider ${name} does not exist.`);
   return idp;
 }

@@ -18,7 +18,7 @@ export function requireResourceServer(
   identifier: string,
 ): ResourceServerRecord {
   requirePool(services, poolId);
-  const server = services.store.getResource<ResourceServerRecord>("resource-server", poolId, identifier);
+  const server = services.store.resources.get("resource-server", poolId, identifier);
   if (!server) throw new ResourceNotFoundException(`Resource server ${identifier} does not exist.`);
   return server;
 }

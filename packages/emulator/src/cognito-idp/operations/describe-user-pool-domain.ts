@@ -1,6 +1,5 @@
 import type { DescribeUserPoolDomainCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { DomainRecord } from "../../store/types";
 import { operation } from "../operation";
 import { regionOfPool } from "../pools";
 import { DomainName } from "./create-user-pool-domain";
@@ -9,7 +8,7 @@ const Request = z.object({ Domain: DomainName }) satisfies z.ZodType<DescribeUse
 
 /** An unknown domain answers 200 with an empty description, as AWS does (Terraform relies on it). */
 export const DescribeUserPoolDomain = operation(Request, (req, services) => {
-  const domain = services.store.findResourceById<DomainRecord>("domain", req.Domain);
+  const domain = services.store.resources.findById("domain", req.Domain);
   if (!domain) return { DomainDescription: {} };
   return {
     DomainDescription: {

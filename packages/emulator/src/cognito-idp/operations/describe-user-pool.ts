@@ -8,5 +8,5 @@ const Request = z.object({ UserPoolId: PoolId }) satisfies z.ZodType<DescribeUse
 
 export const DescribeUserPool = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
-  return { UserPool: describePool(pool, services.store.countUsers(pool.Id)) };
+  return { UserPool: describePool(pool, services.store.users.count(pool.Id)) };
 });

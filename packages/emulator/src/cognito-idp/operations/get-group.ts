@@ -11,7 +11,7 @@ const Request = z.object({ GroupName, UserPoolId: PoolId }) satisfies z.ZodType<
 
 export function requireGroup(services: Services, poolId: string, name: string): GroupRecord {
   requirePool(services, poolId);
-  const group = services.store.getResource<GroupRecord>("group", poolId, name);
+  const group = services.store.resources.get("group", poolId, name);
   if (!group) throw new ResourceNotFoundException("Group not found.");
   return group;
 }

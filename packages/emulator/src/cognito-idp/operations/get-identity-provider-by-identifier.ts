@@ -1,7 +1,6 @@
 import type { GetIdentityProviderByIdentifierCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { ResourceNotFoundException } from "../../errors";
-import type { IdentityProviderRecord } from "../../store/types";
 import { operation, PoolId } from "../operation";
 import { requirePool } from "../pools";
 
@@ -12,8 +11,8 @@ const Request = z.object({
 
 export const GetIdentityProviderByIdentifier = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const idp = services.store
-    .listResources<IdentityProviderRecord>("idp", req.UserPoolId)
+  const idp = services.store.resources
+    .list("idp", req.UserPoolId)
     .find((p) => (p.IdpIdentifiers ?? []).includes(req.IdpIdentifier));
   if (!idp)
     throw new ResourceNotFoundException(

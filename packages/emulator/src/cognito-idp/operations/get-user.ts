@@ -1,6 +1,5 @@
 import type { GetUserCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { ClientRecord } from "../../store/types";
 import { operation, Token } from "../operation";
 import { attributeList } from "../pools";
 import { authenticateAccessToken } from "../tokens";
@@ -10,7 +9,7 @@ const Request = z.object({ AccessToken: Token }) satisfies z.ZodType<GetUserComm
 
 export const GetUser = operation(Request, (req, services) => {
   const { user, claims } = authenticateAccessToken(services, req.AccessToken);
-  const client = services.store.getResource<ClientRecord>("client", user.poolId, claims.client_id);
+  const client = services.store.resources.get("client", user.poolId, claims.client_id);
   return {
     Username: user.username,
     UserAttributes: attributeList(user, client?.ReadAttributes),

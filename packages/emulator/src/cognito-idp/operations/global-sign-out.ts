@@ -8,6 +8,6 @@ const Request = z.object({ AccessToken: Token }) satisfies z.ZodType<GlobalSignO
 /** Revokes every refresh token of the user and every access token minted from one. */
 export const GlobalSignOut = operation(Request, (req, services) => {
   const { user } = authenticateAccessToken(services, req.AccessToken);
-  services.store.revokeAllRefreshTokens(user.poolId, user.sub, services.clock.now().getTime());
+  services.store.refreshTokens.revokeAll(user.poolId, user.sub, services.clock.now().getTime());
   return {};
 });

@@ -1,6 +1,5 @@
 import type { ListGroupsCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { GroupRecord } from "../../store/types";
 import { operation, PoolId, paginate } from "../operation";
 import { requirePool } from "../pools";
 
@@ -12,7 +11,7 @@ const Request = z.object({
 
 export const ListGroups = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const groups = services.store.listResources<GroupRecord>("group", req.UserPoolId);
+  const groups = services.store.resources.list("group", req.UserPoolId);
   groups.sort((a, b) => a.GroupName.localeCompare(b.GroupName));
   const { page, next } = paginate(groups, req.Limit, req.NextToken);
   return { Groups: page, ...(next ? { NextToken: next } : {}) };

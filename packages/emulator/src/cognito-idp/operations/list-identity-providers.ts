@@ -1,6 +1,5 @@
 import type { ListIdentityProvidersCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { IdentityProviderRecord } from "../../store/types";
 import { operation, PoolId, paginate } from "../operation";
 import { requirePool } from "../pools";
 
@@ -12,7 +11,7 @@ const Request = z.object({
 
 export const ListIdentityProviders = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const idps = services.store.listResources<IdentityProviderRecord>("idp", req.UserPoolId);
+  const idps = services.store.resources.list("idp", req.UserPoolId);
   const { page, next } = paginate(idps, req.MaxResults, req.NextToken);
   return {
     Providers: page.map((p) => ({

@@ -1,6 +1,5 @@
 import type { ListResourceServersCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { ResourceServerRecord } from "../../store/types";
 import { operation, PoolId, paginate } from "../operation";
 import { requirePool } from "../pools";
 
@@ -12,7 +11,7 @@ const Request = z.object({
 
 export const ListResourceServers = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const servers = services.store.listResources<ResourceServerRecord>("resource-server", req.UserPoolId);
+  const servers = services.store.resources.list("resource-server", req.UserPoolId);
   const { page, next } = paginate(servers, req.MaxResults, req.NextToken);
   return { ResourceServers: page, ...(next ? { NextToken: next } : {}) };
 });

@@ -1,6 +1,5 @@
 import type { ListUserPoolClientsCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { ClientRecord } from "../../store/types";
 import { operation, PoolId, paginate } from "../operation";
 import { requirePool } from "../pools";
 
@@ -12,7 +11,7 @@ const Request = z.object({
 
 export const ListUserPoolClients = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const clients = services.store.listResources<ClientRecord>("client", req.UserPoolId);
+  const clients = services.store.resources.list("client", req.UserPoolId);
   const { page, next } = paginate(clients, req.MaxResults, req.NextToken);
   return {
     UserPoolClients: page.map((c) => ({

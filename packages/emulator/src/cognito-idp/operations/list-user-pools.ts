@@ -1,6 +1,5 @@
 import type { ListUserPoolsCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { PoolRecord } from "../../store/types";
 import { operation, paginate } from "../operation";
 
 const Request = z.object({
@@ -9,7 +8,7 @@ const Request = z.object({
 }) satisfies z.ZodType<ListUserPoolsCommandInput>;
 
 export const ListUserPools = operation(Request, (req, services) => {
-  const pools = services.store.listResources<PoolRecord>("pool", null);
+  const pools = services.store.resources.list("pool", null);
   const { page, next } = paginate(pools, req.MaxResults, req.NextToken);
   return {
     UserPools: page.map((p) => ({

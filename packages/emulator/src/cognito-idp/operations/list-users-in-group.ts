@@ -15,9 +15,9 @@ const Request = z.object({
 
 export const ListUsersInGroup = operation(Request, (req, services) => {
   requireGroup(services, req.UserPoolId, req.GroupName);
-  const users = services.store
+  const users = services.store.groupMembers
     .membersOf(req.UserPoolId, req.GroupName)
-    .map((sub) => services.store.getUserBySub(req.UserPoolId, sub))
+    .map((sub) => services.store.users.getBySub(req.UserPoolId, sub))
     .filter((u): u is UserRecord => u !== undefined);
   const { page, next } = paginate(users, req.Limit, req.NextToken);
   return { Users: page.map((u) => userType(u)), ...(next ? { NextToken: next } : {}) };

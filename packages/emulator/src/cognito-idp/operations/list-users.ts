@@ -78,7 +78,7 @@ export const ListUsers = operation(Request, (req, services) => {
   let lastSeq = after;
   let more = false;
   for (;;) {
-    const batch = services.store.listUsers(pool.Id, after, 200);
+    const batch = services.store.users.list(pool.Id, after, 200);
     if (batch.length === 0) break;
     for (const { user, seq } of batch) {
       after = seq;

@@ -26,10 +26,10 @@ export const RevokeToken = operation(Request, (req, services) => {
   }
   if (req.Token.split(".").length === 3)
     throw new UnsupportedTokenTypeException("Only refresh tokens can be revoked.");
-  const row = services.store.getRefreshToken(req.Token);
+  const row = services.store.refreshTokens.get(req.Token);
   if (!row) return {};
   if (row.clientId !== client.ClientId)
     throw new NotAuthorizedException("Token does not belong to this client.");
-  services.store.revokeRefreshToken(row.token, row.originJti, services.clock.now().getTime());
+  services.store.refreshTokens.revoke(row.token, row.originJti, services.clock.now().getTime());
   return {};
 });

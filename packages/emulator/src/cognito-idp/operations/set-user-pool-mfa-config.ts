@@ -62,6 +62,6 @@ export const SetUserPoolMfaConfig = operation(Request, (req, services) => {
   pool.MfaConfiguration = mfa;
   checkFeaturePlan(pool.UserPoolTier ?? DEFAULT_TIER, pool as GatedSettings & typeof pool);
   pool.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("pool", pool.Id, pool.Id, pool);
+  services.store.resources.put("pool", pool.Id, pool.Id, pool);
   return mfaConfigOf(pool);
 });

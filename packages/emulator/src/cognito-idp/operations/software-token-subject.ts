@@ -16,7 +16,7 @@ export function softwareTokenSubject(
   if (!req.Session) throw new InvalidParameterException("Either AccessToken or Session is required.");
   const session = sessionById(services, req.Session);
   const pool = requirePool(services, session.poolId);
-  const user = services.store.getUserBySub(session.poolId, session.sub);
+  const user = services.store.users.getBySub(session.poolId, session.sub);
   if (!user) throw new NotAuthorizedException("Invalid session for the user.");
   return { pool, user };
 }

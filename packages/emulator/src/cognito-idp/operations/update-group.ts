@@ -18,6 +18,6 @@ export const UpdateGroup = operation(Request, (req, services) => {
   if (req.RoleArn !== undefined) group.RoleArn = req.RoleArn;
   if (req.Precedence !== undefined) group.Precedence = req.Precedence;
   group.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("group", req.UserPoolId, req.GroupName, group);
+  services.store.resources.put("group", req.UserPoolId, req.GroupName, group);
   return { Group: group };
 });

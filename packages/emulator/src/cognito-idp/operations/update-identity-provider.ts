@@ -21,6 +21,6 @@ export const UpdateIdentityProvider = operation(Request, (req, services) => {
   if (req.AttributeMapping) idp.AttributeMapping = req.AttributeMapping;
   if (req.IdpIdentifiers) idp.IdpIdentifiers = req.IdpIdentifiers;
   idp.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("idp", req.UserPoolId, req.ProviderName, idp);
+  services.store.resources.put("idp", req.UserPoolId, req.ProviderName, idp);
   return { IdentityProvider: idp };
 });

@@ -15,6 +15,6 @@ export const UpdateResourceServer = operation(Request, (req, services) => {
   const server = structuredClone(requireResourceServer(services, req.UserPoolId, req.Identifier));
   server.Name = req.Name;
   server.Scopes = req.Scopes ?? [];
-  services.store.putResource("resource-server", req.UserPoolId, req.Identifier, server);
+  services.store.resources.put("resource-server", req.UserPoolId, req.Identifier, server);
   return { ResourceServer: server };
 });

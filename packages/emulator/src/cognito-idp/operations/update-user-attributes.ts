@@ -1,6 +1,5 @@
 import type { UpdateUserAttributesCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { ClientRecord } from "../../store/types";
 import { AttributeList, operation, StringMap, Token } from "../operation";
 import { authenticateAccessToken } from "../tokens";
 import { toAttributeMap, updateAttributes } from "../users";
@@ -13,7 +12,7 @@ const Request = z.object({
 
 export const UpdateUserAttributes = operation(Request, async (req, services) => {
   const { pool, user, claims } = authenticateAccessToken(services, req.AccessToken);
-  const client = services.store.getResource<ClientRecord>("client", pool.Id, claims.client_id);
+  const client = services.store.resources.get("client", pool.Id, claims.client_id);
   const sent = await updateAttributes(services, pool, user, toAttributeMap(req.UserAttributes), {
     admin: false,
     ...(client ? { client } : {}),

@@ -17,6 +17,6 @@ export const UpdateUserPoolClient = operation(Request, (req, services) => {
   applyClientSettings(services, client, req, "updating");
   if (req.ClientName) client.ClientName = req.ClientName;
   client.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("client", client.UserPoolId, client.ClientId, client);
+  services.store.resources.put("client", client.UserPoolId, client.ClientId, client);
   return { UserPoolClient: client };
 });

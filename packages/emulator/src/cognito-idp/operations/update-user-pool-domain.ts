@@ -1,7 +1,6 @@
 import type { UpdateUserPoolDomainCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { InvalidParameterException } from "../../errors";
-import type { DomainRecord } from "../../store/types";
 import { operation, PoolId } from "../operation";
 import { requirePool } from "../pools";
 import { DomainName } from "./create-user-pool-domain";
@@ -15,12 +14,12 @@ const Request = z.object({
 
 export const UpdateUserPoolDomain = operation(Request, (req, services) => {
   requirePool(services, req.UserPoolId);
-  const stored = services.store.getResource<DomainRecord>("domain", req.UserPoolId, req.Domain);
+  const stored = services.store.resources.get("domain", req.UserPoolId, req.Domain);
   if (!stored) throw new InvalidParameterException("Domain does not exist.");
   const domain = structuredClone(stored);
   if (req.ManagedLoginVersion !== undefined) domain.ManagedLoginVersion = req.ManagedLoginVersion;
   if (req.CustomDomainConfig) domain.CustomDomainConfig = req.CustomDomainConfig;
-  services.store.putResource("domain", req.UserPoolId, req.Domain, domain);
+  services.store.resources.put("domain", req.UserPoolId, req.Domain, domain);
   return {
     ManagedLoginVersion: domain.ManagedLoginVersion,
     ...(domain.CustomDomainConfig

@@ -22,6 +22,6 @@ export const UpdateUserPool = operation(Request, (req, services) => {
   applySettings(pool, req);
   if (req.PoolName) pool.Name = req.PoolName;
   pool.LastModifiedDate = Math.floor(services.clock.now().getTime() / 1000);
-  services.store.putResource("pool", pool.Id, pool.Id, pool);
+  services.store.resources.put("pool", pool.Id, pool.Id, pool);
   return {};
 });

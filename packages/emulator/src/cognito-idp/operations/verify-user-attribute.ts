@@ -22,8 +22,8 @@ export const VerifyUserAttribute = operation(Request, (req, services) => {
   const pending = user.pendingAttributes?.[name];
   if (pending !== undefined) {
     if (name === "email" && usesEmailAsUsername(pool)) {
-      const clash = services.store
-        .findUsersByEmail(pool.Id, pending.toLowerCase())
+      const clash = services.store.users
+        .findByEmail(pool.Id, pending.toLowerCase())
         .some((u) => u.sub !== user.sub);
       if (clash) throw new AliasExistsException("An account with the given email already exists.");
     }

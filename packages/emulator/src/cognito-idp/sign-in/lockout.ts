@@ -44,10 +44,10 @@ export function recordFailure(services: Services, pool: PoolRecord, user: UserRe
 export function unknownUserFailure(services: Services, ctx: AuthContext, username: string): never {
   const key = username.toLowerCase();
   const now = services.clock.now().getTime();
-  const stored = services.store.getUnknownUserFailures(ctx.pool.Id, key);
+  const stored = services.store.unknownUserFailures.get(ctx.pool.Id, key);
   const failedAttempts = now - stored.lastFailedAt > LOCKOUT_RESET_MS ? 0 : stored.failedAttempts;
   checkLockout(services, { failedAttempts, lastFailedAt: stored.lastFailedAt });
-  services.store.putUnknownUserFailures(ctx.pool.Id, key, failedAttempts + 1, now);
+  services.store.unknownUserFailures.put(ctx.pool.Id, key, failedAttempts + 1, now);
   throw new NotAuthorizedException(INCORRECT);
 }
 
@@ -57,7 +57,7 @@ export function unknownUserFailure(services: Services, ctx: AuthContext, usernam
  * from the stale copy would lose theirs. Refuses if concurrent failures locked the account.
  */
 export function afterAwait(services: Services, ctx: AuthContext, user: UserRecord): UserRecord {
-  const current = services.store.getUserBySub(ctx.pool.Id, user.sub);
+  const current = services.store.users.getBySub(ctx.pool.Id, user.sub);
   if (!current) throw new NotAuthorizedException(INCORRECT);
   checkLockout(services, current);
   if (!current.enabled) throw new NotAuthorizedException("User is disabled.");

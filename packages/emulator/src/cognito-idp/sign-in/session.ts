@@ -27,7 +27,7 @@ export function saveSession(
   id = newSessionId(),
 ): string {
   const expires = services.clock.now().getTime() + sessionTtlMs(ctx);
-  services.store.putSession(
+  services.store.sessions.put(
     id,
     expires,
     session,
@@ -45,9 +45,9 @@ export function loadSession(
 ): { id: string; session: AuthSession } {
   let sessionId = id;
   let row: { expiresAt: number; data: AuthSession } | undefined;
-  if (sessionId) row = services.store.getSession<AuthSession>(sessionId);
+  if (sessionId) row = services.store.sessions.get<AuthSession>(sessionId);
   else if (secretBlock) {
-    const found = services.store.getSessionByAltKey<AuthSession>(srpIndexKey(secretBlock));
+    const found = services.store.sessions.getByAltKey<AuthSession>(srpIndexKey(secretBlock));
     sessionId = found?.id;
     row = found;
   }
@@ -55,14 +55,14 @@ export function loadSession(
     throw new NotAuthorizedException("Invalid session for the user.");
   }
   if (row.expiresAt < services.clock.now().getTime()) {
-    services.store.deleteSession(sessionId);
+    services.store.sessions.delete(sessionId);
     throw new NotAuthorizedException("Invalid session for the user, session is expired.");
   }
   return { id: sessionId, session: row.data };
 }
 
 export function endSession(services: Services, id: string): void {
-  services.store.deleteSession(id);
+  services.store.sessions.delete(id);
 }
 
 /** A wrong answer: counted on the session, which ends at the fifth; then `error` is thrown. */
@@ -70,15 +70,15 @@ export function failAttempt(services: Services, id: string, session: AuthSession
   session.attempts += 1;
   if (session.attempts >= MAX_CHALLENGE_ATTEMPTS) endSession(services, id);
   else {
-    const row = services.store.getSession<AuthSession>(id);
-    if (row) services.store.putSession(id, row.expiresAt, session);
+    const row = services.store.sessions.get<AuthSession>(id);
+    if (row) services.store.sessions.put(id, row.expiresAt, session);
   }
   throw error;
 }
 
 /** A challenge session by id alone (AssociateSoftwareToken / VerifySoftwareToken with `Session`). */
 export function sessionById(services: Services, id: string): AuthSession {
-  const row = services.store.getSession<AuthSession>(id);
+  const row = services.store.sessions.get<AuthSession>(id);
   if (!row || row.expiresAt < services.clock.now().getTime()) {
     throw new NotAuthorizedException("Invalid session for the user, session is expired.");
   }
@@ -87,8 +87,8 @@ export function sessionById(services: Services, id: string): AuthSession {
 
 /** Session-based TOTP association (MFA_SETUP): marks the session verified once VerifySoftwareToken passes. */
 export function markSessionTotpVerified(services: Services, id: string): void {
-  const row = services.store.getSession<AuthSession>(id);
+  const row = services.store.sessions.get<AuthSession>(id);
   if (!row) return;
   row.data.totpVerified = true;
-  services.store.putSession(id, row.expiresAt, row.data);
+  services.store.sessions.put(id, row.expiresAt, row.data);
 }

@@ -38,7 +38,7 @@ export function sessionUser(
   session: AuthSession,
   responses: Record<string, string>,
 ): UserRecord {
-  const user = services.store.getUserBySub(ctx.pool.Id, session.sub);
+  const user = services.store.users.getBySub(ctx.pool.Id, session.sub);
   if (!user) throw new NotAuthorizedException("Invalid session for the user.");
   const username = responses.USERNAME;
   if (!username) throw new InvalidParameterException("Missing required parameter USERNAME");

@@ -59,7 +59,7 @@ export function toWireEvent(
 
 /** The user's event `eventId` (ResourceNotFoundException otherwise, as Cognito answers). */
 export function requireUserEvent(services: Services, user: UserRecord, eventId: string): AuthEventRecord {
-  const event = services.store.getAuthEvent<AuthEventRecord>(eventId);
+  const event = services.store.authEvents.get<AuthEventRecord>(eventId);
   if (!event || event.poolId !== user.poolId || event.sub !== user.sub) {
     throw new ResourceNotFoundException("Auth event not found.");
   }

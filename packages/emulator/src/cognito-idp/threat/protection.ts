@@ -97,7 +97,7 @@ function pastSignInsOf(rows: readonly SignInHistoryRow[]): PastSignIn[] {
 
 /** Writes an event: its indexed columns and the whole record. */
 export function saveAuthEvent(services: Services, event: AuthEventRecord): void {
-  services.store.putAuthEvent(
+  services.store.authEvents.put(
     {
       eventId: event.eventId,
       poolId: event.poolId,
@@ -150,13 +150,13 @@ function evaluate(
     return { ...base, level: "Low", reasons: [], action: "NO_ACTION", notify: false, skipped: true };
   }
   const now = services.clock.now().getTime();
-  const history = services.store.listSignInHistory(pool.Id, user.sub, HISTORY_SIZE);
+  const history = services.store.authEvents.listSignInHistory(pool.Id, user.sub, HISTORY_SIZE);
   const assessed = assessRisk({
     now,
     location,
     history: pastSignInsOf(history),
     ipFailures: signals.ip
-      ? services.store.countFailedAuthEventsFromIp(pool.Id, signals.ip, now - FAILURE_WINDOW_MS)
+      ? services.store.authEvents.countFailedFromIp(pool.Id, signals.ip, now - FAILURE_WINDOW_MS)
       : 0,
     ...(signals.ip ? { ip: signals.ip } : {}),
     ...(signals.deviceKey ? { deviceKey: signals.deviceKey } : {}),
@@ -313,7 +313,7 @@ export function updateSignInEvent(
   change: EventChange,
 ): void {
   if (!eventId) return;
-  const event = services.store.getAuthEvent<AuthEventRecord>(eventId);
+  const event = services.store.authEvents.get<AuthEventRecord>(eventId);
   if (event) saveAuthEvent(services, applyEventChange(event, change));
 }
 
@@ -371,7 +371,7 @@ function notify(
     "one-click-link-valid": link("valid"),
     "one-click-link-invalid": link("invalid"),
   };
-  services.store.addMessage({
+  services.store.outbox.add({
     createdAt: services.clock.now().getTime(),
     poolId: pool.Id,
     medium: "EMAIL",

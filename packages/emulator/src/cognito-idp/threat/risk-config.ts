@@ -73,7 +73,7 @@ export type RiskConfigurationRecord = RiskSettings & {
 const POOL_WIDE = "ALL";
 
 export function putRiskConfiguration(services: Services, record: RiskConfigurationRecord): void {
-  services.store.putResource("risk-config", record.UserPoolId, record.ClientId ?? POOL_WIDE, record);
+  services.store.resources.put("risk-config", record.UserPoolId, record.ClientId ?? POOL_WIDE, record);
 }
 
 /** The configuration that applies to sign-ins through `client`: the client's own, else the pool's. */
@@ -83,9 +83,8 @@ export function riskConfigurationFor(
   clientId?: string,
 ): RiskConfigurationRecord | undefined {
   return (
-    (clientId
-      ? services.store.getResource<RiskConfigurationRecord>("risk-config", poolId, clientId)
-      : undefined) ?? services.store.getResource<RiskConfigurationRecord>("risk-config", poolId, POOL_WIDE)
+    (clientId ? services.store.resources.get("risk-config", poolId, clientId) : undefined) ??
+    services.store.resources.get("risk-config", poolId, POOL_WIDE)
   );
 }
 

@@ -26,8 +26,8 @@ export function markVerified(
   if ((pool.AliasAttributes ?? []).includes(attribute)) {
     const others = (
       attribute === "email"
-        ? services.store.findUsersByEmail(pool.Id, value.toLowerCase())
-        : services.store.findUsersByPhone(pool.Id, value)
+        ? services.store.users.findByEmail(pool.Id, value.toLowerCase())
+        : services.store.users.findByPhone(pool.Id, value)
     ).filter((u) => u.sub !== user.sub && u.attributes[`${attribute}_verified`] === "true");
     if (others.length > 0 && !forceAliasCreation) {
       throw new AliasExistsException(
@@ -78,13 +78,13 @@ export async function updateAttributes(
   for (const [name, value] of Object.entries(updates)) {
     if ((name === "email" || name === "phone_number") && user.attributes[name] !== value) {
       if (name === "email" && usesEmailAsUsername(pool)) {
-        const clash = services.store
-          .findUsersByEmail(pool.Id, value.toLowerCase())
+        const clash = services.store.users
+          .findByEmail(pool.Id, value.toLowerCase())
           .some((u) => u.sub !== user.sub);
         if (clash) throw new AliasExistsException("An account with the given email already exists.");
       }
       if (name === "phone_number" && usesPhoneAsUsername(pool)) {
-        const clash = services.store.findUsersByPhone(pool.Id, value).some((u) => u.sub !== user.sub);
+        const clash = services.store.users.findByPhone(pool.Id, value).some((u) => u.sub !== user.sub);
         if (clash) throw new AliasExistsException("An account with the given phone_number already exists.");
       }
       changed.push(name);

@@ -11,21 +11,21 @@ export const DAY_MS = 24 * HOUR_MS;
 /** Stores a fresh code for `purpose` and returns it. */
 export function issueCode(services: Services, user: UserRecord, purpose: string, ttlMs: number): string {
   const code = newCode();
-  services.store.putCode(user.poolId, user.sub, purpose, code, services.clock.now().getTime() + ttlMs);
+  services.store.codes.put(user.poolId, user.sub, purpose, code, services.clock.now().getTime() + ttlMs);
   return code;
 }
 
 /** Checks and consumes a code (`CodeMismatchException` / `ExpiredCodeException`). */
 export function consumeCode(services: Services, user: UserRecord, purpose: string, code: string): void {
-  const row = services.store.getCode(user.poolId, user.sub, purpose);
+  const row = services.store.codes.get(user.poolId, user.sub, purpose);
   if (!row || row.code !== code) {
     throw new CodeMismatchException("Invalid verification code provided, please try again.");
   }
   if (row.expiresAt < services.clock.now().getTime()) {
-    services.store.deleteCode(user.poolId, user.sub, purpose);
+    services.store.codes.delete(user.poolId, user.sub, purpose);
     throw new ExpiredCodeException("Invalid code provided, please request a code again.");
   }
-  services.store.deleteCode(user.poolId, user.sub, purpose);
+  services.store.codes.delete(user.poolId, user.sub, purpose);
 }
 
 export interface CodeDeliveryDetails {

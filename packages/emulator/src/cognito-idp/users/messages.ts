@@ -85,7 +85,7 @@ export async function deliverCode(
   const text = body
     .replaceAll("{####}", input.code)
     .replaceAll("{username}", input.username ?? user.username);
-  services.store.addMessage({
+  services.store.outbox.add({
     createdAt: services.clock.now().getTime(),
     poolId: pool.Id,
     medium: input.medium,

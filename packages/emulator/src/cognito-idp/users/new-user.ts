@@ -59,22 +59,22 @@ export function prepareNewUser(
       );
     }
   }
-  if (services.store.getUserByKey(pool.Id, usernameKey(pool, internal))) {
+  if (services.store.users.getByKey(pool.Id, usernameKey(pool, internal))) {
     throw new UsernameExistsException("User already exists");
   }
   if (usesEmailAsUsername(pool) && attributes.email) {
-    if (services.store.findUsersByEmail(pool.Id, attributes.email.toLowerCase()).length > 0) {
+    if (services.store.users.findByEmail(pool.Id, attributes.email.toLowerCase()).length > 0) {
       throw new UsernameExistsException("An account with the given email already exists.");
     }
   }
   if (usesPhoneAsUsername(pool) && attributes.phone_number) {
-    if (services.store.findUsersByPhone(pool.Id, attributes.phone_number).length > 0) {
+    if (services.store.users.findByPhone(pool.Id, attributes.phone_number).length > 0) {
       throw new UsernameExistsException("An account with the given phone_number already exists.");
     }
   }
   if ((pool.AliasAttributes ?? []).includes("preferred_username") && attributes.preferred_username) {
     if (
-      services.store.findUsersByPreferredUsername(pool.Id, usernameKey(pool, attributes.preferred_username))
+      services.store.users.findByPreferredUsername(pool.Id, usernameKey(pool, attributes.preferred_username))
         .length > 0
     ) {
       throw new AliasExistsException("An account with the given preferred_username already exists.");
@@ -84,7 +84,7 @@ export function prepareNewUser(
 }
 
 export function insertUser(services: Services, pool: PoolRecord, user: UserRecord): void {
-  services.store.insertUser(user, userKeys(pool, user));
+  services.store.users.insert(user, userKeys(pool, user));
 }
 
 export function blankUser(

@@ -14,7 +14,7 @@ function sessionUser(services: Services, c: Context, hd: HostedDomain, req: Auth
   const sub = signedInSub(services, session);
   const auth = session?.data.auth;
   if (!sub || !auth) return undefined;
-  const user = services.store.getUserBySub(hd.pool.Id, sub);
+  const user = services.store.users.getBySub(hd.pool.Id, sub);
   if (!user?.enabled) return undefined;
   return { sub, authTime: auth.authTime };
 }

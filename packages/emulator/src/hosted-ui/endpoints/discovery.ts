@@ -35,7 +35,7 @@ export function discoveryDocument(services: Services, pool: PoolRecord, origin: 
 export function discovery(services: Services) {
   return (c: Context) => {
     const poolId = c.req.param("poolId") ?? "";
-    const pool = services.store.getResource<PoolRecord>("pool", poolId, poolId);
+    const pool = services.store.resources.get("pool", poolId, poolId);
     if (!pool) {
       return c.json(
         { __type: "ResourceNotFoundException", message: `User pool ${poolId} does not exist.` },

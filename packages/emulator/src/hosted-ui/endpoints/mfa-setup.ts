@@ -18,7 +18,7 @@ const Associated = z.object({ SecretCode: z.string().min(1) });
 
 /** The `otpauth://` URI authenticator apps read from the QR code. */
 function otpauthUri(ctx: ChallengeContext, secret: string): string {
-  const user = ctx.services.store.getUserBySub(ctx.hd.pool.Id, ctx.pending.sub);
+  const user = ctx.services.store.users.getBySub(ctx.hd.pool.Id, ctx.pending.sub);
   const account = user?.attributes.email ?? user?.attributes.phone_number ?? ctx.pending.username;
   const issuer = ctx.hd.pool.Name;
   return `otpauth://totp/${encodeURIComponent(`${issuer}:${account}`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;

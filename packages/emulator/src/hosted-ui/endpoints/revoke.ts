@@ -21,9 +21,9 @@ export function revoke(services: Services) {
     if (token.split(".").length === 3) {
       throw new OAuthError("unsupported_token_type", "Only refresh tokens can be revoked.");
     }
-    const row = services.store.getRefreshToken(token);
+    const row = services.store.refreshTokens.get(token);
     if (row && row.poolId === hd.pool.Id && row.clientId === client.ClientId && !row.revoked) {
-      services.store.revokeRefreshToken(token, row.originJti, services.clock.now().getTime());
+      services.store.refreshTokens.revoke(token, row.originJti, services.clock.now().getTime());
     }
     return c.body(null, 200, { "cache-control": "no-store" });
   };

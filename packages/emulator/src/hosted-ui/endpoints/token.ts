@@ -49,7 +49,7 @@ function checkPkce(grant: CodeGrant, verifier: string | undefined): void {
 function revokeIssued(services: Services, grant: CodeGrant): void {
   const token = grant.issued?.refreshToken;
   if (token && grant.issued) {
-    services.store.revokeRefreshToken(token, grant.issued.originJti, services.clock.now().getTime());
+    services.store.refreshTokens.revoke(token, grant.issued.originJti, services.clock.now().getTime());
   }
 }
 
@@ -78,7 +78,7 @@ async function authorizationCode(
   checkPkce(grant, req.code_verifier);
   grant.used = true;
   updateCode(services, req.code, grant);
-  const user = services.store.getUserBySub(hd.pool.Id, grant.sub);
+  const user = services.store.users.getBySub(hd.pool.Id, grant.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
   const { response, originJti } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: grant.scopes,
@@ -100,14 +100,14 @@ async function refreshToken(
   body: Record<string, string>,
 ) {
   const req = parse(RefreshTokenGrant, body);
-  const row = services.store.getRefreshToken(req.refresh_token);
+  const row = services.store.refreshTokens.get(req.refresh_token);
   if (!row || row.poolId !== hd.pool.Id || row.clientId !== client.ClientId) {
     throw invalidGrant("Invalid refresh token.");
   }
   if (row.revoked) throw invalidGrant("Refresh token has been revoked.");
   if (row.expiresAt * 1000 <= services.clock.now().getTime())
     throw invalidGrant("Refresh token has expired.");
-  const user = services.store.getUserBySub(hd.pool.Id, row.sub);
+  const user = services.store.users.getBySub(hd.pool.Id, row.sub);
   if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
   const { response } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: refreshTokenScopes(services, req.refresh_token),

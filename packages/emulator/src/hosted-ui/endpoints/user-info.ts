@@ -45,7 +45,7 @@ export function userInfo(services: Services) {
     if (!scopes.includes("openid")) {
       throw new OAuthError("invalid_token", "Access token does not contain openid scope");
     }
-    const user = services.store.getUserBySub(hd.pool.Id, claims.sub);
+    const user = services.store.users.getBySub(hd.pool.Id, claims.sub);
     if (!user?.enabled) {
       throw new OAuthError(
         "invalid_token",

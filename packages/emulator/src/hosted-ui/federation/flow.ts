@@ -20,7 +20,7 @@ export interface FederationState {
 }
 
 export function identityProvider(services: Services, hd: HostedDomain, name: string): IdentityProviderRecord {
-  const idp = services.store.getResource<IdentityProviderRecord>("idp", hd.pool.Id, name);
+  const idp = services.store.resources.get("idp", hd.pool.Id, name);
   if (!idp)
     throw new OAuthError("invalid_request", `Identity provider ${name} does not exist in this user pool.`);
   return idp;
@@ -48,7 +48,7 @@ export async function startFederation(
       nonce: request.nonce,
       verifier: request.verifier,
     };
-    services.store.putSession(
+    services.store.sessions.put(
       KEY_PREFIX + request.state,
       services.clock.now().getTime() + FEDERATION_TTL_MS,
       state,
@@ -70,9 +70,9 @@ export function takeFederationState(
   state: string,
 ): FederationState | undefined {
   if (!/^[A-Za-z0-9_-]{10,200}$/.test(state)) return undefined;
-  const row = services.store.getSession<FederationState>(KEY_PREFIX + state);
+  const row = services.store.sessions.get<FederationState>(KEY_PREFIX + state);
   if (!row) return undefined;
-  services.store.deleteSession(KEY_PREFIX + state);
+  services.store.sessions.delete(KEY_PREFIX + state);
   if (row.expiresAt <= services.clock.now().getTime() || row.data.poolId !== hd.pool.Id) return undefined;
   return row.data;
 }

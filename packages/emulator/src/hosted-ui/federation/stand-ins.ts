@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../../cognito-idp/services";
-import type { DomainRecord, IdentityProviderRecord, PoolRecord } from "../../store/types";
+import type { IdentityProviderRecord } from "../../store/types";
 import { domainPath } from "../domain";
 import {
   LOCAL_IDP_ACCOUNTS,
@@ -70,12 +70,12 @@ export function providerIssuer(idp: IdentityProviderRecord, origin: string | und
 /** The relying parties of one stand-in: every pool identity provider that resolves to it. */
 function clientsOf(services: Services, origin: string, issuer: string): LocalIdpClient[] {
   const clients = new Map<string, LocalIdpClient>();
-  for (const pool of services.store.listResources<PoolRecord>("pool", null)) {
-    const domains = services.store.listResources<DomainRecord>("domain", pool.Id);
+  for (const pool of services.store.resources.list("pool", null)) {
+    const domains = services.store.resources.list("domain", pool.Id);
     const redirects = domains.flatMap((d) =>
       loopbackAliases(origin).map((o) => `${o}${domainPath(d.Domain)}/oauth2/idpresponse`),
     );
-    for (const idp of services.store.listResources<IdentityProviderRecord>("idp", pool.Id)) {
+    for (const idp of services.store.resources.list("idp", pool.Id)) {
       if (providerIssuer(idp, origin) !== issuer) continue;
       const clientId = idp.ProviderDetails?.client_id;
       if (!clientId) continue;

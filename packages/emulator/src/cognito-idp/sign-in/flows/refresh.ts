@@ -13,14 +13,14 @@ export async function refreshFlow(
 ): Promise<SignInOutcome> {
   const token = params.REFRESH_TOKEN;
   if (!token) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
-  const row = services.store.getRefreshToken(token);
+  const row = services.store.refreshTokens.get(token);
   if (!row || row.clientId !== ctx.client.ClientId || row.poolId !== ctx.pool.Id) {
     throw new NotAuthorizedException("Invalid Refresh Token");
   }
   if (row.revoked) throw new NotAuthorizedException("Refresh Token has been revoked");
   if (row.expiresAt * 1000 < services.clock.now().getTime())
     throw new NotAuthorizedException("Refresh Token has expired");
-  const user = services.store.getUserBySub(ctx.pool.Id, row.sub);
+  const user = services.store.users.getBySub(ctx.pool.Id, row.sub);
   if (!user) throw new NotAuthorizedException("User does not exist.");
   if (ctx.client.ClientSecret) {
     // The hash is over the internal username, or over the USERNAME the client sends with the token.

@@ -1,0 +1,92 @@
+import { refreshTokenKey, type StoreDb } from "../db";
+import type { PoolScoped, UserScoped } from "./scoped";
+
+export interface RefreshTokenRow {
+  token: string;
+  poolId: string;
+  clientId: string;
+  sub: string;
+  originJti: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+/**
+ * Refresh tokens, kept as SHA-256 hashes: the store never holds a usable token. Revoking one also
+ * revokes its origin (`origin_jti`), which every access token minted with it carries.
+ */
+export class RefreshTokensRepo implements PoolScoped, UserScoped {
+  constructor(private readonly db: StoreDb) {}
+
+  put(row: RefreshTokenRow): void {
+    this.db
+      .stmt(
+        `INSERT INTO refresh_tokens (token_hash, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        refreshTokenKey(row.token),
+        row.poolId,
+        row.clientId,
+        row.sub,
+        row.originJti,
+        row.authTime,
+        row.expiresAt,
+        row.revoked ? 1 : 0,
+      );
+  }
+
+  get(token: string): RefreshTokenRow | undefined {
+    const r = this.db.stmt("SELECT * FROM refresh_tokens WHERE token_hash = ?").get(refreshTokenKey(token)) as
+      | Record<string, string | number>
+      | undefined;
+    if (!r) return undefined;
+    return {
+      token,
+      poolId: String(r.pool_id),
+      clientId: String(r.client_id),
+      sub: String(r.sub),
+      originJti: String(r.origin_jti),
+      authTime: Number(r.auth_time),
+      expiresAt: Number(r.expires_at),
+      revoked: Number(r.revoked) === 1,
+    };
+  }
+
+  /** Revokes one token and its origin. */
+  revoke(token: string, originJti: string, at: number): void {
+    this.db.transaction(() => {
+      this.db.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE token_hash = ?").run(refreshTokenKey(token));
+      this.db
+        .stmt("INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at) VALUES (?, ?)")
+        .run(originJti, at);
+    });
+  }
+
+  /** Global sign-out: every refresh token of the user, and every access token minted with one, stops working. */
+  revokeAll(poolId: string, sub: string, at: number): void {
+    this.db.transaction(() => {
+      this.db
+        .stmt(
+          `INSERT OR IGNORE INTO revoked_origins (origin_jti, revoked_at)
+           SELECT origin_jti, ? FROM refresh_tokens WHERE pool_id = ? AND sub = ? AND revoked = 0`,
+        )
+        .run(at, poolId, sub);
+      this.db.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+    });
+  }
+
+  isOriginRevoked(originJti: string): boolean {
+    return this.db.stmt("SELECT 1 FROM revoked_origins WHERE origin_jti = ?").get(originJti) !== undefined;
+  }
+
+  /** A deleted user's tokens are revoked (their origins are not). */
+  deleteUser(poolId: string, sub: string): void {
+    this.db.stmt("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND sub = ?").run(poolId, sub);
+  }
+
+  deletePool(poolId: string): void {
+    this.db.stmt("DELETE FROM refresh_tokens WHERE pool_id = ?").run(poolId);
+  }
+}
