@@ -17,6 +17,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { LOCAL_IDP_ACCOUNTS, LOCAL_IDP_NAMES, LOCAL_IDP_PATH } from "@repo/emulator/local-idp-accounts";
+import { parseEnv } from "@repo/env";
 import { z } from "zod";
 import { localIdentityProviders } from "./identity-providers";
 import { seedUsers } from "./seed-users";
@@ -30,7 +31,7 @@ const Env = z.object({
   LOCAL_STACK_SKIP_BUILD: z.stringbool().default(false),
 });
 
-const env = Env.parse(process.env);
+const env = parseEnv(Env, process.env, "local stack");
 const host = "127.0.0.1";
 const root = new URL("..", import.meta.url).pathname;
 const localDir = join(root, ".local", env.LOCAL_STACK_MODE === "e2e" ? "e2e" : "dev");
