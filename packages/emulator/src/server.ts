@@ -9,25 +9,29 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { mountApiGateway } from "./api-gateway";
 import { type Clock, systemClock } from "./clock";
-import {
-  applyIdentityResources,
-  identityResourcesFromTerraform,
-  mountCognitoIdentity,
-} from "./cognito-identity";
+import { applyIdentityResources, identityResourcesOf, mountCognitoIdentity } from "./cognito-identity";
 import { mountCognitoIdp } from "./cognito-idp/router";
 import type { Services, StrictChecks } from "./cognito-idp/services";
 import { loadBreachCorpus } from "./cognito-idp/threat/breached-passwords";
 import { mountFeedbackLinks } from "./cognito-idp/threat/feedback-route";
 import { threatMode } from "./cognito-idp/threat/risk-config";
 import { poolJwks } from "./cognito-idp/tokens";
-import { DEFAULT_LAMBDA_DIR, type InfraLoadResult, loadInfra } from "./config/infra";
-import { type LocalStack, startLocalStack } from "./config/local-stack";
-import { loadTerraform } from "./config/terraform";
 import { mountHostedUi } from "./hosted-ui";
 import { LOCAL_IDP_PATH } from "./hosted-ui/federation/accounts";
 import { createLocalIdps, type LocalIdps } from "./hosted-ui/federation/stand-ins";
 import { mountOutbox } from "./outbox/routes";
 import { mountS3, s3StoreOf } from "./s3";
+import {
+  DEFAULT_LAMBDA_DIR,
+  type InfraLoadResult,
+  type LocalStack,
+  loadStack,
+  loadUserPools,
+  type StackModel,
+  type StackReader,
+  stackSecretSeed,
+  startLocalStack,
+} from "./stack";
 import { Store } from "./store/store";
 import { noTriggers, type TriggerRunner } from "./triggers/runner";
 
@@ -52,6 +56,8 @@ export interface EmulatorOptions {
   strict?: StrictChecks;
   /** Serve the local OpenID providers under `/_idp/<name>` (default true). */
   localIdps?: boolean;
+  /** How the `cdk.tf.json` files of `infraDir` are found and read (tests count the reads). */
+  stackReader?: StackReader;
 }
 
 export interface Emulator {
@@ -60,7 +66,7 @@ export interface Emulator {
   services: Services;
   /** What was loaded from `infraDir` (pools, clients, functions, unmodelled resources). */
   infra?: InfraLoadResult;
-  /** The rest of the stack from `infraDir`: API Gateway, Lambda functions, DynamoDB tables, outputs. */
+  /** The rest of the stack from `infraDir`: its model, API Gateway, the Lambda runtime, DynamoDB tables, outputs. */
   localStack?: LocalStack;
   close(): Promise<void>;
 }
@@ -150,31 +156,11 @@ export function createServices(options: EmulatorOptions): Services {
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
   const services = createServices(options);
-  const infra = options.infraDir ? loadInfra(services, options.infraDir, options.lambdaDir) : undefined;
-  // A stack with threat protection gets its breach corpus now, not during its first sign-in.
-  if (
-    infra?.pools.some((p) => {
-      const pool = services.store.resources.get("pool", p.id, p.id);
-      return pool !== undefined && threatMode(pool) !== "OFF";
-    })
-  ) {
-    loadBreachCorpus();
-  }
   const s3Dir =
     options.s3Dir ??
     (options.storePath && options.storePath !== ":memory:"
       ? join(dirname(options.storePath), "s3")
       : mkdtempSync(join(tmpdir(), "emulator-s3-")));
-  const stack = infra && options.infraDir ? loadTerraform(options.infraDir) : undefined;
-  // Identity pools, their roles and the buckets: only for a stack that has them.
-  const identity =
-    stack && infra && (stack.resources.aws_cognito_identity_pool || stack.resources.aws_s3_bucket)
-      ? identityResourcesFromTerraform(stack, infra.resolve, {
-          region: services.region,
-          accountId: services.accountId,
-        })
-      : undefined;
-  if (identity) applyIdentityResources(services, identity, s3StoreOf(services, s3Dir));
   let localStack: LocalStack | undefined;
   let localIdps: LocalIdps | undefined;
   const app = createApp(services, () => localStack, { s3Dir, localIdps: () => localIdps });
@@ -188,16 +174,24 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     services.localIdpOrigin = url;
     localIdps = createLocalIdps(services, url);
   }
-  if (infra && options.infraDir) {
+  let infra: InfraLoadResult | undefined;
+  if (options.infraDir) {
     try {
-      localStack = await startLocalStack({
-        infraDir: options.infraDir,
+      // The stack is read once, resolved against this emulator's origin, and everything is built from it.
+      const model = loadStack(
+        options.infraDir,
+        {
+          region: services.region,
+          accountId: services.accountId,
+          origin: url,
+          secretSeed: stackSecretSeed(services.store),
+        },
+        options.stackReader,
+      );
+      infra = buildUserPoolSide(services, model, s3Dir);
+      localStack = await startLocalStack(model, {
         apiDist: options.lambdaDir ?? DEFAULT_LAMBDA_DIR,
-        origin: () => url,
-        region: services.region,
-        accountId: services.accountId,
         clock: services.clock,
-        cognito: identity?.resolve ?? infra.resolve,
         ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}),
       });
     } catch (err) {
@@ -205,8 +199,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       services.store.close();
       throw err;
     }
-    // Triggers run in the same runtime as the API's functions: with the local endpoints and tables.
-    await infra.runtime.close();
+    // Triggers run in the stack's one runtime: with the local endpoints and tables.
     services.triggers = localStack.triggers;
   }
   return {
@@ -226,4 +219,23 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
+}
+
+/** The user pools, identity pools, roles and buckets of the stack into the store. */
+function buildUserPoolSide(services: Services, model: StackModel, s3Dir: string): InfraLoadResult {
+  const infra = loadUserPools(services, model);
+  // A stack with threat protection gets its breach corpus now, not during its first sign-in.
+  if (
+    infra.pools.some((p) => {
+      const pool = services.store.resources.get("pool", p.id, p.id);
+      return pool !== undefined && threatMode(pool) !== "OFF";
+    })
+  ) {
+    loadBreachCorpus();
+  }
+  // Identity pools, their roles and the buckets: only for a stack that has them.
+  if (model.identityPools.length > 0 || model.buckets.length > 0) {
+    applyIdentityResources(services, identityResourcesOf(model), s3StoreOf(services, s3Dir));
+  }
+  return infra;
 }

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "../config";
+import { FeatureUnavailableInTierException } from "../errors";
 import { createEmulator } from "../server";
+import { StackError } from "../stack";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof StackError || err instanceof FeatureUnavailableInTierException) {
+    // Bad input in the synthesized stack: the message names the resource and attribute.
+    console.error(`emulator: ${err.message}`);
+  } else console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

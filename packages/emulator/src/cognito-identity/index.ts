@@ -1,10 +1,6 @@
+export { identityPoolIdFor } from "../stack/local-values";
 export { CognitoIdentityError } from "./errors";
-export {
-  applyIdentityResources,
-  type IdentityResources,
-  identityPoolIdFor,
-  identityResourcesFromTerraform,
-} from "./from-terraform";
+export { applyIdentityResources, type IdentityResources, identityResourcesOf } from "./from-stack";
 export { type VerifiedLogin, verifyLogins } from "./logins";
 export { OPENID_ISSUER } from "./openid";
 export { findOperation, type OperationName, operations } from "./operations";

@@ -1,2 +1,2 @@
 export { type LocalDynamoDb, type LocalDynamoDbOptions, startLocalDynamoDb } from "./local-dynamodb";
-export { type TableDefinition, tablesFromTerraform } from "./tables";
+export { type TableDefinition, tablesOf } from "./tables";

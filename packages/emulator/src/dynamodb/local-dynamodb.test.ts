@@ -5,27 +5,38 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocument } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../clock";
+import { parseStack } from "../stack/model";
+import { parseStackFiles } from "../stack/reader";
 import { startLocalDynamoDb } from "./local-dynamodb";
-import { tablesFromTerraform } from "./tables";
+import { tablesOf } from "./tables";
 
 // The sessions table exactly as infra synthesizes it (next-auth's adapter key schema).
-const sessions = tablesFromTerraform({
-  data_sessions: {
-    name: "local-sessions",
-    hash_key: "pk",
-    range_key: "sk",
-    attribute: [
-      { name: "pk", type: "S" },
-      { name: "sk", type: "S" },
-      { name: "GSI1PK", type: "S" },
-      { name: "GSI1SK", type: "S" },
-    ],
-    global_secondary_index: [
-      { name: "GSI1", hash_key: "GSI1PK", range_key: "GSI1SK", projection_type: "ALL" },
-    ],
-    ttl: { attribute_name: "expires", enabled: true },
-  },
-});
+const tableStack = (tables: Record<string, unknown>) =>
+  parseStack(
+    parseStackFiles([
+      { file: "cdk.tf.json", text: JSON.stringify({ resource: { aws_dynamodb_table: tables } }) },
+    ]),
+    { region: "us-east-1", accountId: "123456789012", origin: "http://127.0.0.1", secretSeed: "" },
+  ).tables;
+const sessions = tablesOf(
+  tableStack({
+    data_sessions: {
+      name: "local-sessions",
+      hash_key: "pk",
+      range_key: "sk",
+      attribute: [
+        { name: "pk", type: "S" },
+        { name: "sk", type: "S" },
+        { name: "GSI1PK", type: "S" },
+        { name: "GSI1SK", type: "S" },
+      ],
+      global_secondary_index: [
+        { name: "GSI1", hash_key: "GSI1PK", range_key: "GSI1SK", projection_type: "ALL" },
+      ],
+      ttl: { attribute_name: "expires", enabled: true },
+    },
+  }),
+);
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,4 +1,7 @@
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+import { StackError } from "../stack/errors";
+import { isUnresolved } from "../stack/references";
+import type { DynamoDbTableArgs } from "../stack/schema-services";
 
 /** A DynamoDB table as infra defines it, in the shape CreateTable takes, plus its TTL attribute. */
 export interface TableDefinition {
@@ -6,33 +9,30 @@ export interface TableDefinition {
   ttlAttribute?: string;
 }
 
-interface TerraformTable {
-  name: string;
-  hash_key: string;
-  range_key?: string;
-  attribute?: { name: string; type: "S" | "N" | "B" }[];
-  global_secondary_index?: { name: string; hash_key: string; range_key?: string; projection_type?: string }[];
-  ttl?: { attribute_name?: string; enabled?: boolean };
+/**
+ * The `aws_dynamodb_table` resources of a stack model as CreateTable inputs. Names and keys must
+ * resolve to plain strings.
+ */
+export function tablesOf(tables: { address: string; args: DynamoDbTableArgs }[]): TableDefinition[] {
+  return tables.map(({ address, args: t }) => {
+    if (isUnresolved(t)) {
+      throw new StackError({ resource: address }, "refers to something the emulator has no local value for");
+    }
+    return tableOf(t);
+  });
 }
 
-/**
- * The `aws_dynamodb_table` resources of a synthesized stack as CreateTable inputs. Table names
- * must already be resolved to plain strings.
- */
-export function tablesFromTerraform(resources: Record<string, TerraformTable>): TableDefinition[] {
-  return Object.values(resources).map((t) => ({
+function tableOf(t: DynamoDbTableArgs): TableDefinition {
+  return {
     create: {
       TableName: t.name,
       BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: (t.attribute ?? []).map((a) => ({
-        AttributeName: a.name,
-        AttributeType: a.type,
-      })),
+      AttributeDefinitions: t.attribute.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
       KeySchema: [
         { AttributeName: t.hash_key, KeyType: "HASH" },
         ...(t.range_key ? [{ AttributeName: t.range_key, KeyType: "RANGE" as const }] : []),
       ],
-      ...(t.global_secondary_index?.length
+      ...(t.global_secondary_index.length
         ? {
             GlobalSecondaryIndexes: t.global_secondary_index.map((g) => ({
               IndexName: g.name,
@@ -46,5 +46,5 @@ export function tablesFromTerraform(resources: Record<string, TerraformTable>): 
         : {}),
     },
     ...(t.ttl?.enabled && t.ttl.attribute_name ? { ttlAttribute: t.ttl.attribute_name } : {}),
-  }));
+  };
 }

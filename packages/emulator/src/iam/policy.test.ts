@@ -1,42 +1,40 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadTerraform, resolveReferences } from "../config/terraform";
+import { loadStack } from "../stack";
 import { conditionMatches, parseConditionOperator } from "./conditions";
 import { wildcardToRegExp } from "./match";
 import { type AuthorizationRequest, evaluatePolicies, MalformedPolicyError, parsePolicy } from "./policy";
 
 // The policies infra deploys, read from the synthesized `local` stage (turbo synthesizes it first).
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const stack = loadTerraform(join(repo, "packages/infra/cdktf.out/stacks/local"));
-const BUCKET = String(Object.values(stack.resources.aws_s3_bucket ?? {})[0]?.bucket);
 const POOL = "us-east-1:00000000-0000-4000-8000-000000000001";
+// Bucket ARNs and names resolve to the bucket's own; the identity pool and roles to these.
 const resolve = (type: string, name: string, attr: string): string | undefined => {
-  if (type === "aws_s3_bucket" && attr === "arn") return `arn:aws:s3:::${BUCKET}`;
-  if (type === "aws_s3_bucket" && attr === "id") return BUCKET;
   if (type === "aws_cognito_identity_pool" && attr === "id") return POOL;
   if (type === "aws_iam_role") return `${name}-${attr}`;
   return undefined;
 };
+const stack = loadStack(join(repo, "packages/infra/cdktf.out/stacks/local"), {
+  region: "us-east-1",
+  accountId: "123456789012",
+  origin: "http://127.0.0.1:9229",
+  secretSeed: "policy-test",
+  overrides: resolve,
+});
+const BUCKET = String(stack.buckets[0]?.bucket);
 /** Terraform writes `$${...}` for a literal `${...}`; apply turns it back. */
 const literalVars = (s: string) => s.replace(/\$\$\{/g, "${");
 
 function rolePolicy(roleName: string) {
-  const role = Object.entries(stack.resources.aws_iam_role ?? {}).find(([, r]) => r.name === roleName);
+  const role = stack.iamRoles.find((r) => r.roleName === roleName);
   if (!role) throw new Error(`no role ${roleName}`);
-  const policies = Object.values(stack.resources.aws_iam_role_policy ?? {}).filter((p) =>
-    String(p.role).includes(`aws_iam_role.${role[0]}.`),
-  );
   return {
-    trust: parsePolicy(literalVars(resolveReferences(String(role[1].assume_role_policy), resolve))),
-    policies: policies.map((p) => parsePolicy(literalVars(resolveReferences(String(p.policy), resolve)))),
+    trust: parsePolicy(literalVars(String(role.trustPolicy))),
+    policies: role.policies.map((p) => parsePolicy(literalVars(p))),
   };
 }
-const bucketPolicy = parsePolicy(
-  literalVars(
-    resolveReferences(String(Object.values(stack.resources.aws_s3_bucket_policy ?? {})[0]?.policy), resolve),
-  ),
-);
+const bucketPolicy = parsePolicy(literalVars(String(stack.buckets[0]?.policy)));
 
 const ME = "us-east-1:11111111-1111-4111-8111-111111111111";
 const OTHER = "us-east-1:22222222-2222-4222-8222-222222222222";

@@ -12,7 +12,7 @@ export function lambdaTriggerRunner(runtime: LambdaRuntime): TriggerRunner {
       try {
         return await runtime.invoke(arn, event);
       } catch (err) {
-        if (err instanceof LambdaFunctionError) throw new Error(err.errorMessage);
+        if (err instanceof LambdaFunctionError) throw new Error(err.errorMessage, { cause: err });
         if (err instanceof LambdaInvocationError) throw new TriggerInvocationError(err.message);
         throw err;
       }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,5 +62,30 @@ describe("pnpm start (src/bin/start.ts)", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("names the resource and attribute of bad stack input in one line, without a stack trace", async () => {
+    const infra = join(dir, "bad-infra");
+    mkdirSync(infra, { recursive: true });
+    writeFileSync(
+      join(infra, "cdk.tf.json"),
+      JSON.stringify({
+        resource: {
+          aws_cognito_user_pool: { users: { name: "users", password_policy: { minimum_length: "ten" } } },
+        },
+      }),
+    );
+    const { output } = start({
+      EMULATOR_PORT: "0",
+      EMULATOR_STORE: join(dir, "c.sqlite"),
+      EMULATOR_INFRA: infra,
+      EMULATOR_DYNAMODB_PORT: "0",
+      EMULATOR_DYNAMODB_PATH: join(dir, "dynamodb"),
+    });
+    const result = await output;
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'emulator: aws_cognito_user_pool.users: password_policy.minimum_length: expected a number, got "ten"',
+    );
   });
 });

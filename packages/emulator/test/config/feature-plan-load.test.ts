@@ -1,20 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { loadCognitoFromTerraform } from "../../src/config/cognito";
-import type { TerraformStack } from "../../src/config/terraform";
 import { FeatureUnavailableInTierException } from "../../src/errors";
+import { applyCognito, parseStack, parseStackFiles, type StackModel } from "../../src/stack";
 import { useEmulator } from "../support/emulator";
 
-const stackWith = (pool: Record<string, unknown>): TerraformStack =>
-  ({
-    resources: { aws_cognito_user_pool: { users: { name: "users", ...pool } } },
-  }) as unknown as TerraformStack;
+const stackWith = (pool: Record<string, unknown>): StackModel =>
+  parseStack(
+    parseStackFiles([
+      {
+        file: "cdk.tf.json",
+        text: JSON.stringify({ resource: { aws_cognito_user_pool: { users: { name: "users", ...pool } } } }),
+      },
+    ]),
+    { region: "us-east-1", accountId: "123456789012", origin: "http://127.0.0.1", secretSeed: "seed" },
+  );
 
 describe("feature plans in the Terraform stack", () => {
   const t = useEmulator();
 
   it("refuses a pool with threat protection and no user_pool_tier, naming the pool, tier and feature", () => {
     const load = () =>
-      loadCognitoFromTerraform(
+      applyCognito(
         t.emulator.services,
         stackWith({ user_pool_add_ons: { advanced_security_mode: "ENFORCED" } }),
       );
@@ -25,7 +30,7 @@ describe("feature plans in the Terraform stack", () => {
   });
 
   it("loads the same pool on PLUS", () => {
-    const result = loadCognitoFromTerraform(
+    const result = applyCognito(
       t.emulator.services,
       stackWith({ user_pool_tier: "PLUS", user_pool_add_ons: { advanced_security_mode: "ENFORCED" } }),
     );

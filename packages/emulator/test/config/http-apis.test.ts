@@ -2,27 +2,29 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bundleDirResolver, httpApisFromTerraform } from "../../src/config/http-apis";
-import { loadTerraform } from "../../src/config/terraform";
+import { bundleDirResolver, httpApisOf, lambdaFunctionsOf, loadStack } from "../../src/stack";
 
 // The real synthesized `local` stage and the real Lambda bundles (turbo builds both first).
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const stack = loadTerraform(join(repo, "packages/infra/cdktf.out/stacks/local"));
 const apiDist = join(repo, "apps/api/dist");
 
+// Table names resolve to the tables' own; the pool and clients to these.
 const resolve = (type: string, name: string, attr: string): string | undefined => {
   if (type === "aws_cognito_user_pool" && attr === "id") return "us-east-1_LocalPool1";
   if (type === "aws_cognito_user_pool_client" && attr === "id") return `client-${name.split("_")[2]}`;
-  if (type === "aws_dynamodb_table" && attr === "name") return String(stack.resources[type]?.[name]?.name);
   return undefined;
 };
+const stack = loadStack(join(repo, "packages/infra/cdktf.out/stacks/local"), {
+  region: "us-east-1",
+  accountId: "123456789012",
+  origin: "http://127.0.0.1:9229",
+  secretSeed: "http-apis-test",
+  overrides: resolve,
+});
 
 describe("httpApisFromTerraform (local stage)", () => {
-  const { apis, functions } = httpApisFromTerraform(stack, resolve, {
-    region: "us-east-1",
-    accountId: "123456789012",
-    codeDirFor: bundleDirResolver(apiDist),
-  });
+  const apis = httpApisOf(stack);
+  const functions = lambdaFunctionsOf(stack, bundleDirResolver(apiDist));
 
   it("reads the HTTP API with one route per entry of apps/api's route table", () => {
     expect(apis).toHaveLength(1);

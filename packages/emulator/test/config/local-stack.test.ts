@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountApiGateway } from "../../src/api-gateway";
 import { issuerOf } from "../../src/cognito-idp/pools";
 import { poolJwks } from "../../src/cognito-idp/tokens";
-import { type LocalStack, startLocalStack } from "../../src/config/local-stack";
+import { type LocalStack, loadStack, startLocalStack } from "../../src/stack";
 import { useEmulator } from "../support/emulator";
 
 // The real synthesized `local` stage and the real Lambda bundles, behind the local gateway, with
@@ -61,20 +61,19 @@ describe("local stack from the synthesized infra", () => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
     closeGateway = () => server.close();
-    stack = await startLocalStack({
-      infraDir: join(repo, "packages/infra/cdktf.out/stacks/local"),
-      apiDist: join(repo, "apps/api/dist"),
-      origin: () => ctx.emulator.url,
+    const model = loadStack(join(repo, "packages/infra/cdktf.out/stacks/local"), {
+      origin: ctx.emulator.url,
       region: "us-east-1",
       accountId: "123456789012",
-      clock: ctx.clock,
-      cognito: (type, _name, attr) => {
+      secretSeed: "local-stack-test",
+      overrides: (type, _name, attr) => {
         if (type === "aws_cognito_user_pool" && attr === "id") return poolId;
         if (type === "aws_cognito_user_pool_client" && attr === "id") return clientId;
         if (type === "aws_cognito_user_pool_domain" && attr === "domain") return "acme-notes-test";
         return undefined;
       },
     });
+    stack = await startLocalStack(model, { apiDist: join(repo, "apps/api/dist"), clock: ctx.clock });
     mountApiGateway(app, {
       apis: () => stack.apis,
       runtime: stack.runtime,
@@ -142,7 +141,7 @@ describe("local stack from the synthesized infra", () => {
 
   it("lists what the emulator does not serve instead of dropping it silently", () => {
     const cognitoTypes = new Set(
-      Object.keys(stack.stack.resources).filter((t) => t.startsWith("aws_cognito_user_pool")),
+      stack.model.resources.map((r) => r.type).filter((t) => t.startsWith("aws_cognito_user_pool")),
     );
     expect(stack.notServed(cognitoTypes)).toContain("aws_cloudwatch_log_group");
     expect(stack.notServed(cognitoTypes)).not.toContain("aws_s3_bucket");

@@ -17,15 +17,14 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyIdentityResources, identityResourcesFromTerraform } from "../../src/cognito-identity";
-import { loadTerraform } from "../../src/config/terraform";
+import { applyIdentityResources, identityResourcesOf } from "../../src/cognito-identity";
 import { mountS3, type S3Store } from "../../src/s3";
+import { loadStack } from "../../src/stack";
 import { type UserPoolFixture, useIdentityEmulator, userPool } from "../cognito-identity/support";
 import { errorOf } from "../support/emulator";
 
 // The identity pool, roles, policies and bucket of the synthesized `local` stage.
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const stack = loadTerraform(join(repo, "packages/infra/cdktf.out/stacks/local"));
 const dataDir = mkdtempSync(join(tmpdir(), "emulator-s3-"));
 
 interface Creds {
@@ -49,16 +48,19 @@ describe("S3 with identity-pool credentials (AWS SDK v3)", () => {
 
   beforeAll(async () => {
     up = await userPool(t.idp);
-    const resources = identityResourcesFromTerraform(
-      stack,
-      (type, _name, attr) => {
+    const stack = loadStack(join(repo, "packages/infra/cdktf.out/stacks/local"), {
+      region: "us-east-1",
+      accountId: t.emulator.services.accountId,
+      origin: t.emulator.url,
+      secretSeed: "files-test",
+      overrides: (type, _name, attr) => {
         if (type === "aws_cognito_user_pool" && attr === "endpoint") return up.provider;
         if (type === "aws_cognito_user_pool" && attr === "id") return up.poolId;
         if (type === "aws_cognito_user_pool_client" && attr === "id") return up.clientId;
         return undefined;
       },
-      { region: "us-east-1", accountId: t.emulator.services.accountId },
-    );
+    });
+    const resources = identityResourcesOf(stack);
     applyIdentityResources(t.emulator.services, resources, s3);
     identityPoolId = resources.identityPools[0]?.pool.IdentityPoolId ?? "";
     bucket = resources.buckets[0]?.name ?? "";
