@@ -22,6 +22,7 @@ export const cognitoErrorCodes = [
   "NotAuthorizedException",
   "PasswordHistoryPolicyViolationException",
   "PasswordResetRequiredException",
+  "RefreshTokenReuseException",
   "ResourceNotFoundException",
   "ScopeDoesNotExistException",
   "SoftwareTokenMFANotFoundException",
@@ -132,6 +133,9 @@ export class UserLambdaValidationException extends CognitoError {
 }
 export class UserPoolAddOnNotEnabledException extends CognitoError {
   override readonly code = "UserPoolAddOnNotEnabledException";
+}
+export class RefreshTokenReuseException extends CognitoError {
+  override readonly code = "RefreshTokenReuseException";
 }
 export class PasswordHistoryPolicyViolationException extends CognitoError {
   override readonly code = "PasswordHistoryPolicyViolationException";

@@ -77,6 +77,8 @@ export interface IssueOptions {
   originJti?: string;
   /** False for REFRESH_TOKEN_AUTH: Cognito returns no new refresh token. */
   withRefreshToken: boolean;
+  /** The new refresh token's expiry (epoch seconds): a rotated token keeps its predecessor's. */
+  refreshExpiresAt?: number;
   scopes?: string[];
   overrides?: ClaimOverrides;
   /**
@@ -271,7 +273,7 @@ export async function issueTokens(
       sub: user.sub,
       originJti,
       authTime,
-      expiresAt: now + lifetimes.refresh,
+      expiresAt: options.refreshExpiresAt ?? now + lifetimes.refresh,
       revoked: false,
     });
     tokens.RefreshToken = token;

@@ -75,9 +75,9 @@ describe.each(Object.keys(served) as ServiceName[])("the %s settings ledger", (s
 describe("refusals at the front door", () => {
   it("finds refused members and nested paths, except null and allowed values", () => {
     expect(
-      refusedMembers("cognito-idp", "UpdateUserPoolClient", { RefreshTokenRotation: { Feature: "ENABLED" } }),
-    ).toEqual(["RefreshTokenRotation"]);
-    expect(refusedMembers("cognito-idp", "UpdateUserPoolClient", { RefreshTokenRotation: null })).toEqual([]);
+      refusedMembers("cognito-idp", "CreateUserPoolClient", { AnalyticsConfiguration: { ApplicationId: "a" } }),
+    ).toEqual(["AnalyticsConfiguration"]);
+    expect(refusedMembers("cognito-idp", "CreateUserPoolClient", { AnalyticsConfiguration: null })).toEqual([]);
     expect(
       refusedMembers("cognito-idp", "CreateUserPool", { LambdaConfig: { UserMigration: "arn:x" } }),
     ).toEqual(["LambdaConfig.UserMigration"]);

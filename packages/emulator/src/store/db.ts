@@ -109,6 +109,8 @@ export class StoreDb {
       }
     })();
     this.addMissingColumns("sessions", { alt_key: "TEXT" });
+    // Refresh-token rotation: when a rotated-out token stops working (epoch ms; NULL = at expiry).
+    this.addMissingColumns("refresh_tokens", { valid_until: "INTEGER" });
     // A second key a session is found by (an SRP session's secret block), unique where present.
     this.sqlite.exec(
       "CREATE UNIQUE INDEX IF NOT EXISTS sessions_by_alt_key ON sessions (alt_key) WHERE alt_key IS NOT NULL",

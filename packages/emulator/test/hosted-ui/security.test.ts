@@ -234,6 +234,33 @@ describe("hosted UI security: authorize and token", () => {
       expect(res).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     });
 
+    it("rotates the refresh token at the refresh_token grant when the client rotates them", async () => {
+      const rotating = await createCodeClient(t.client, pool.poolId, {
+        ClientName: "Rotating",
+        RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
+      });
+      const { code, verifier } = await codeFor(rotating.clientId);
+      const auth = basic(rotating.clientId, rotating.clientSecret ?? "");
+      const first = await tokenRequest(
+        { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier },
+        auth,
+      );
+      const old = first.body.refresh_token ?? "";
+      const rotated = await tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.refresh_token).toBeTruthy();
+      expect(rotated.body.refresh_token).not.toBe(old);
+      expect(await tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth)).toMatchObject({
+        status: 400,
+        body: { error: "invalid_grant" },
+      });
+      const again = await tokenRequest(
+        { grant_type: "refresh_token", refresh_token: rotated.body.refresh_token ?? "" },
+        auth,
+      );
+      expect(again.status).toBe(200);
+    });
+
     it("refuses a replayed code and revokes the tokens the first exchange issued", async () => {
       const { code, verifier } = await codeFor(secretClient.clientId);
       const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");

@@ -46,6 +46,7 @@ import { DescribeUserPoolDomain } from "./describe-user-pool-domain";
 import { ForgotPassword } from "./forgot-password";
 import { GetGroup } from "./get-group";
 import { GetIdentityProviderByIdentifier } from "./get-identity-provider-by-identifier";
+import { GetTokensFromRefreshToken } from "./get-tokens-from-refresh-token";
 import { GetUser } from "./get-user";
 import { GetUserAttributeVerificationCode } from "./get-user-attribute-verification-code";
 import { GetUserPoolMfaConfig } from "./get-user-pool-mfa-config";
@@ -126,6 +127,7 @@ export const operations = {
   DescribeUserPoolDomain,
   ForgotPassword,
   GetGroup,
+  GetTokensFromRefreshToken,
   GetIdentityProviderByIdentifier,
   GetUser,
   GetUserAttributeVerificationCode,

@@ -42,8 +42,11 @@ export interface HostedTokenRequest {
   scopes: string[];
   authTime: number;
   nonce?: string;
-  /** Refresh: keep the original session's `origin_jti`, and issue no new refresh token. */
-  refresh?: { originJti: string };
+  /**
+   * Refresh: keep the original session's `origin_jti`; a new refresh token (with the original's
+   * expiry) only when the client rotates refresh tokens.
+   */
+  refresh?: { originJti: string; rotateUntil?: number };
 }
 
 /**
@@ -69,7 +72,8 @@ export async function mintHostedTokens(
     ...(overrides ? { overrides } : {}),
     scopes: request.scopes,
     authTime: request.authTime,
-    withRefreshToken: request.refresh === undefined,
+    withRefreshToken: request.refresh === undefined || request.refresh.rotateUntil !== undefined,
+    ...(request.refresh?.rotateUntil !== undefined ? { refreshExpiresAt: request.refresh.rotateUntil } : {}),
     oauth: { atHash: true, ...(request.nonce !== undefined ? { nonce: request.nonce } : {}) },
     originJti,
   };

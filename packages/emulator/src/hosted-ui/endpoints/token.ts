@@ -2,6 +2,12 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Services } from "../../cognito-idp/services";
+import {
+  type RefreshTokenProblems,
+  redeemableRefreshToken,
+  retireRotatedToken,
+  rotationOf,
+} from "../../cognito-idp/sign-in/refresh-token";
 import type { ClientRecord } from "../../store/types";
 import { OIDC_SCOPES } from "../authorize-request";
 import { authenticateClient } from "../client-auth";
@@ -100,19 +106,22 @@ async function refreshToken(
   body: Record<string, string>,
 ) {
   const req = parse(RefreshTokenGrant, body);
-  const row = services.store.refreshTokens.get(req.refresh_token);
-  if (!row || row.poolId !== hd.pool.Id || row.clientId !== client.ClientId) {
-    throw invalidGrant("Invalid refresh token.");
-  }
-  if (row.revoked) throw invalidGrant("Refresh token has been revoked.");
-  if (row.expiresAt * 1000 <= services.clock.now().getTime())
-    throw invalidGrant("Refresh token has expired.");
-  const user = services.store.users.getBySub(hd.pool.Id, row.sub);
-  if (!user?.enabled) throw invalidGrant("The user is disabled or no longer exists.");
+  const problems: RefreshTokenProblems = {
+    invalid: () => invalidGrant("Invalid refresh token."),
+    revoked: () => invalidGrant("Refresh token has been revoked."),
+    expired: () => invalidGrant("Refresh token has expired."),
+    reused: () => invalidGrant("Refresh token has been invalidated by refresh token rotation."),
+    disabled: () => invalidGrant("The user is disabled or no longer exists."),
+  };
+  const { row, user } = redeemableRefreshToken(services, hd.pool, client, req.refresh_token, problems);
+  if (!user.enabled) throw problems.disabled();
+  // With rotation on, the grant returns a new refresh token too, as on AWS.
+  const rotate = rotationOf(client).enabled;
+  if (rotate) retireRotatedToken(services, client, row, problems);
   const { response } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: refreshTokenScopes(services, req.refresh_token),
     authTime: row.authTime,
-    refresh: { originJti: row.originJti },
+    refresh: { originJti: row.originJti, ...(rotate ? { rotateUntil: row.expiresAt } : {}) },
   });
   return response;
 }

@@ -10,6 +10,8 @@ export interface RefreshTokenRow {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** Set when refresh-token rotation replaced it: it works until then (epoch ms, the grace period). */
+  validUntil?: number;
 }
 
 /**
@@ -51,7 +53,23 @@ export class RefreshTokensRepo implements PoolScoped, UserScoped {
       authTime: Number(r.auth_time),
       expiresAt: Number(r.expires_at),
       revoked: Number(r.revoked) === 1,
+      ...(r.valid_until !== null && r.valid_until !== undefined ? { validUntil: Number(r.valid_until) } : {}),
     };
+  }
+
+  /**
+   * Rotation: the token keeps working until `validUntil` (now, or the end of the grace period),
+   * without revoking its origin, so the tokens minted from its successor stay valid. A token that
+   * was already rotated keeps its earlier deadline. False when it had been rotated out already.
+   */
+  retire(token: string, validUntil: number, now: number): boolean {
+    const res = this.db
+      .stmt(
+        `UPDATE refresh_tokens SET valid_until = MIN(COALESCE(valid_until, ?), ?)
+         WHERE token_hash = ? AND (valid_until IS NULL OR valid_until > ?)`,
+      )
+      .run(validUntil, validUntil, refreshTokenKey(token), now);
+    return res.changes > 0;
   }
 
   /** Revokes one token and its origin. */

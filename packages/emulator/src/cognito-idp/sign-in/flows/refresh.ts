@@ -3,6 +3,7 @@ import { InvalidParameterException, NotAuthorizedException } from "../../../erro
 import type { Services } from "../../services";
 import { issueTokens } from "../../tokens";
 import { checkSecretHash } from "../../users";
+import { API_REFRESH_PROBLEMS, redeemableRefreshToken, rotationOf } from "../refresh-token";
 import { preTokenGeneration } from "../triggers";
 import type { AuthContext, SignInOutcome } from "../types";
 
@@ -13,15 +14,14 @@ export async function refreshFlow(
 ): Promise<SignInOutcome> {
   const token = params.REFRESH_TOKEN;
   if (!token) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
-  const row = services.store.refreshTokens.get(token);
-  if (!row || row.clientId !== ctx.client.ClientId || row.poolId !== ctx.pool.Id) {
-    throw new NotAuthorizedException("Invalid Refresh Token");
+  // AWS: "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token
+  // rotation enabled"; such clients refresh with GetTokensFromRefreshToken.
+  if (rotationOf(ctx.client).enabled) {
+    throw new InvalidParameterException(
+      "REFRESH_TOKEN_AUTH is not supported for app clients with refresh token rotation enabled; use GetTokensFromRefreshToken.",
+    );
   }
-  if (row.revoked) throw new NotAuthorizedException("Refresh Token has been revoked");
-  if (row.expiresAt * 1000 < services.clock.now().getTime())
-    throw new NotAuthorizedException("Refresh Token has expired");
-  const user = services.store.users.getBySub(ctx.pool.Id, row.sub);
-  if (!user) throw new NotAuthorizedException("User does not exist.");
+  const { row, user } = redeemableRefreshToken(services, ctx.pool, ctx.client, token, API_REFRESH_PROBLEMS);
   if (ctx.client.ClientSecret) {
     // The hash is over the internal username, or over the USERNAME the client sends with the token.
     const names = [user.username, params.USERNAME].filter((n): n is string => typeof n === "string");
