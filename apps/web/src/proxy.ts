@@ -11,12 +11,23 @@ const cspOptions = {
   dev: env.NODE_ENV === "development",
 };
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
+
 /**
  * Adds the Content-Security-Policy with a fresh nonce per request. The policy also goes on the
  * request, where Next.js reads the nonce and puts it on the scripts it renders (every page is
  * rendered per request: the layout reads the session).
  */
 export function proxy(request: NextRequest) {
+  // A `callbackUrl` with control characters (CR/LF) would reach a Location header: the request
+  // goes again without them (a safe default, never a 500).
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && CONTROL.test(callbackUrl)) {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.set("callbackUrl", callbackUrl.replace(CONTROL_ALL, ""));
+    return NextResponse.redirect(clean, 303);
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(env.COGNITO_DOMAIN_URL, { ...cspOptions, nonce });
   const headers = new Headers(request.headers);

@@ -19,9 +19,14 @@ describe("securityHeaders", () => {
 });
 
 describe("contentSecurityPolicy", () => {
-  it("leaves images unrestricted, so the server-rendered TOTP QR code (a data: URL) shows", () => {
-    const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local");
-    expect(csp).not.toMatch(/(^|; )(img-src|default-src) /);
+  it("defaults every kind to this site, and allows data: images for the TOTP QR code", () => {
+    const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local", {
+      filesOrigin: "https://acme-files.s3.eu-west-1.amazonaws.com",
+    });
+    expect(csp.split("; ")[0]).toBe("default-src 'self'");
+    expect(csp).toContain("img-src 'self' data: blob: https://acme-files.s3.eu-west-1.amazonaws.com");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("object-src 'none'");
   });
 
   it("forbids framing and lets forms post only here and to the hosted UI", () => {
@@ -49,7 +54,8 @@ describe("contentSecurityPolicy", () => {
   it("runs only scripts with the request's nonce, and eval only in development", () => {
     const csp = contentSecurityPolicy("http://127.0.0.1:9229/_domain/local", { nonce: "abc123" });
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    expect(csp).not.toContain("unsafe-inline");
+    const scripts = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
+    expect(scripts).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
     expect(contentSecurityPolicy("http://x", { nonce: "n", dev: true })).toContain(
       "'strict-dynamic' 'unsafe-eval'",

@@ -3,6 +3,7 @@
  * UI's origin is configuration, not a build constant). `form-action` must allow the hosted UI:
  * browsers apply it to the redirect after a form post, and sign-out posts, then goes to `/logout`.
  * `script-src` allows only scripts with the request's nonce (see `src/proxy.ts`).
+ * `default-src 'self'` covers every kind not named; `base-uri 'none'` forbids `<base>`.
  * `connect-src` lets scripts reach this site and the user-files bucket (the Files page uploads
  * straight to S3), nothing else; `next dev` also needs its websocket for hot reload.
  */
@@ -17,10 +18,18 @@ export function contentSecurityPolicy(
   const scripts = opts.nonce
     ? [`script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`]
     : [];
+  const images = ["'self'", "data:", "blob:", opts.filesOrigin].filter(Boolean).join(" ");
   return [
+    // Everything not named below comes only from this site.
+    "default-src 'self'",
     ...scripts,
+    // React and Next.js set inline style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    // The TOTP QR code is a data: URL; file previews come from the files bucket.
+    `img-src ${images}`,
+    "font-src 'self' data:",
     "frame-ancestors 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "object-src 'none'",
     `form-action 'self' ${new URL(hostedUiUrl).origin}`,
     `connect-src ${connect}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeRedirectPath } from "./safe-redirect";
 
 /**
  * Sensitive account changes (email, phone, MFA settings, deleting the account) need a sign-in
@@ -37,8 +38,7 @@ export function isRecentAuthentication(
 
 /** Only same-site paths come back from the step-up sign-in (no open redirect). */
 export function safeReturnPath(value: string | null | undefined, fallback = "/account"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  return safeRedirectPath(value, fallback);
 }
 
 /** The page that explains the step-up and starts the hosted UI with `prompt=login`. */

@@ -196,9 +196,15 @@ function gatewayJson(c: Context, status: number, body: object, headers: Record<s
   });
 }
 
+/**
+ * The origin to echo: a configured one exactly, or `*` for the wildcard (never with credentials:
+ * the stack loader refuses that configuration, as API Gateway does). Any other origin gets no
+ * CORS headers at all.
+ */
 function allowedOrigin(cors: CorsDefinition, origin: string): string | undefined {
-  if (cors.allowOrigins.includes("*")) return cors.allowCredentials ? origin : "*";
-  return cors.allowOrigins.includes(origin) ? origin : undefined;
+  if (cors.allowOrigins.includes(origin)) return origin;
+  if (cors.allowOrigins.includes("*") && !cors.allowCredentials) return "*";
+  return undefined;
 }
 
 function corsHeaders(cors: CorsDefinition | undefined, origin: string | undefined): Record<string, string> {

@@ -28,27 +28,48 @@ export function errorPage(c: Context, err: OAuthError): Response {
   return c.html(html, err.status);
 }
 
+/**
+ * The headers of every hosted-UI page. The pages run no script and load nothing from elsewhere:
+ * everything defaults to none, styles are the page's own, images only data: (the TOTP QR code);
+ * no framing (clickjacking), no `<base>`. `form-action` is left open on purpose: browsers apply it
+ * to the redirect after a form post, which goes to the app client's callback URL.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy":
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
+function withPageHeaders(res: Response): Response {
+  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) res.headers.set(name, value);
+  return res;
+}
+
 /** A browser-facing route (authorize, pages): errors redirect to the client or render a page. */
 export function pageRoute(services: Services, handler: Handler) {
-  return async (c: Context): Promise<Response> => {
-    try {
-      const hd = resolveDomain(services, c, c.req.param("domain") ?? "");
-      return await handler(c, hd);
-    } catch (caught) {
-      const err = caught instanceof OAuthError ? caught : internalError(caught);
-      if (err.allowRedirect && err.redirectUri) {
-        return c.redirect(
-          redirectWith(err.redirectUri, {
-            error: err.error,
-            error_description: err.message,
-            state: err.state,
-          }),
-          302,
-        );
-      }
-      return errorPage(c, err);
+  return async (c: Context): Promise<Response> => withPageHeaders(await runPage(services, handler, c));
+}
+
+async function runPage(services: Services, handler: Handler, c: Context): Promise<Response> {
+  try {
+    const hd = resolveDomain(services, c, c.req.param("domain") ?? "");
+    return await handler(c, hd);
+  } catch (caught) {
+    const err = caught instanceof OAuthError ? caught : internalError(caught);
+    if (err.allowRedirect && err.redirectUri) {
+      return c.redirect(
+        redirectWith(err.redirectUri, {
+          error: err.error,
+          error_description: err.message,
+          state: err.state,
+        }),
+        302,
+      );
     }
-  };
+    return errorPage(c, err);
+  }
 }
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };

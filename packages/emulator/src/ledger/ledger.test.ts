@@ -75,9 +75,13 @@ describe.each(Object.keys(served) as ServiceName[])("the %s settings ledger", (s
 describe("refusals at the front door", () => {
   it("finds refused members and nested paths, except null and allowed values", () => {
     expect(
-      refusedMembers("cognito-idp", "CreateUserPoolClient", { AnalyticsConfiguration: { ApplicationId: "a" } }),
+      refusedMembers("cognito-idp", "CreateUserPoolClient", {
+        AnalyticsConfiguration: { ApplicationId: "a" },
+      }),
     ).toEqual(["AnalyticsConfiguration"]);
-    expect(refusedMembers("cognito-idp", "CreateUserPoolClient", { AnalyticsConfiguration: null })).toEqual([]);
+    expect(refusedMembers("cognito-idp", "CreateUserPoolClient", { AnalyticsConfiguration: null })).toEqual(
+      [],
+    );
     expect(
       refusedMembers("cognito-idp", "CreateUserPool", { LambdaConfig: { UserMigration: "arn:x" } }),
     ).toEqual(["LambdaConfig.UserMigration"]);

@@ -56,6 +56,14 @@ export function httpApisOf(model: StackModel): HttpApiDefinition[] {
       };
     }
     const cors = api.args.cors_configuration;
+    // API Gateway refuses credentials with the wildcard origin: the browser would send cookies
+    // and Authorization headers to any site that asks.
+    if (cors?.allow_credentials && (cors.allow_origins ?? []).includes("*")) {
+      throw new StackError(
+        { resource: api.address, attribute: "cors_configuration" },
+        'allow_credentials cannot be true when allow_origins is "*" (API Gateway refuses this CORS configuration)',
+      );
+    }
     return {
       name: api.args.name,
       id: api.id,

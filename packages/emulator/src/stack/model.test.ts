@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StackError } from "./errors";
+import { httpApisOf } from "./http-apis";
 import { clientIdFor, userPoolIdFor } from "./local-values";
 import { loadStack, parseStack } from "./model";
 import { parseStackFiles, type StackReader } from "./reader";
@@ -135,6 +136,18 @@ describe("parseStack", () => {
       resource: "aws_apigatewayv2_authorizer.lambda",
       attribute: "jwt_configuration",
     });
+  });
+
+  it("refuses CORS credentials with the wildcard origin, as API Gateway does", () => {
+    const model = stackOf({
+      resource: {
+        aws_apigatewayv2_api: {
+          api: { name: "api", cors_configuration: { allow_origins: ["*"], allow_credentials: true } },
+        },
+      },
+    });
+    const err = errorOf(() => httpApisOf(model));
+    expect(err).toMatchObject({ resource: "aws_apigatewayv2_api.api", attribute: "cors_configuration" });
   });
 
   it("lets a test's values win over the stack's own", () => {

@@ -258,6 +258,12 @@ describe("local API Gateway: routing, CORS, errors", () => {
     expect(bad.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("echoes no other origin on a simple request either, credentials or not", async () => {
+    const res = await fetch(`${url}/notes`, { headers: { origin: "https://evil.example" } });
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
   it("answers 500 Internal Server Error when the function throws", async () => {
     const res = await get("/boom");
     expect(res.status).toBe(500);

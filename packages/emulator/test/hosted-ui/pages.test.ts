@@ -88,6 +88,21 @@ describe("hosted UI pages", () => {
   const totp = (secret: string) =>
     generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
 
+  it("sends every page with a policy that runs no script and forbids framing", async () => {
+    for (const path of ["login", "signup", "forgotPassword"]) {
+      const res = await new Browser().get(`${pool.domainUrl}/${path}?${query()}`);
+      expect(res.status).toBe(200);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    // Error pages too.
+    const bad = await new Browser().get(`${pool.domainUrl}/login?client_id=nope`);
+    expect(bad.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
   it("signs up with the code from the outbox, then signs in", async () => {
     const browser = new Browser();
     const signUp = await open(browser, "signup");

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInButtons } from "~/components/sign-in-buttons";
 import { env } from "~/env";
 import { auth } from "~/server/auth";
+import { safeRedirectPath } from "~/server/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -47,5 +48,5 @@ export default async function SignInPage({
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
 function safeCallback(value: string | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
+  return safeRedirectPath(value, "/dashboard");
 }
