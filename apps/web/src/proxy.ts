@@ -11,8 +11,12 @@ const cspOptions = {
   dev: env.NODE_ENV === "development",
 };
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
+/** C0 controls and DEL: never part of a path a browser would follow. */
+const isControl = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+};
+const withoutControls = (value: string) => [...value].filter((ch) => !isControl(ch)).join("");
 
 /**
  * Adds the Content-Security-Policy with a fresh nonce per request. The policy also goes on the
@@ -23,9 +27,9 @@ export function proxy(request: NextRequest) {
   // A `callbackUrl` with control characters (CR/LF) would reach a Location header: the request
   // goes again without them (a safe default, never a 500).
   const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
-  if (callbackUrl !== null && CONTROL.test(callbackUrl)) {
+  if (callbackUrl !== null && [...callbackUrl].some(isControl)) {
     const clean = request.nextUrl.clone();
-    clean.searchParams.set("callbackUrl", callbackUrl.replace(CONTROL_ALL, ""));
+    clean.searchParams.set("callbackUrl", withoutControls(callbackUrl));
     return NextResponse.redirect(clean, 303);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
