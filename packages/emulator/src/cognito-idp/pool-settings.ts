@@ -119,9 +119,12 @@ export function applySettings(pool: PoolRecord, input: PoolSettingsInput): void 
   pool.DeletionProtection = input.DeletionProtection ?? "INACTIVE";
   pool.LambdaConfig = input.LambdaConfig ?? {};
   pool.AutoVerifiedAttributes = input.AutoVerifiedAttributes;
-  pool.SmsVerificationMessage = input.SmsVerificationMessage;
-  pool.EmailVerificationMessage = input.EmailVerificationMessage;
-  pool.EmailVerificationSubject = input.EmailVerificationSubject;
+  // The legacy members and VerificationMessageTemplate describe one set of messages: AWS answers
+  // each with what either gave.
+  const template = input.VerificationMessageTemplate;
+  pool.SmsVerificationMessage = input.SmsVerificationMessage ?? template?.SmsMessage;
+  pool.EmailVerificationMessage = input.EmailVerificationMessage ?? template?.EmailMessage;
+  pool.EmailVerificationSubject = input.EmailVerificationSubject ?? template?.EmailSubject;
   pool.VerificationMessageTemplate = {
     DefaultEmailOption: "CONFIRM_WITH_CODE",
     ...(input.EmailVerificationMessage ? { EmailMessage: input.EmailVerificationMessage } : {}),

@@ -99,6 +99,26 @@ describe("CreateUserPool", () => {
     expect(err.name).toBe("InvalidParameterException");
   });
 
+  it("answers the legacy verification messages with those of VerificationMessageTemplate", async () => {
+    const created = await t.client.send(
+      new CreateUserPoolCommand({
+        PoolName: "templated",
+        VerificationMessageTemplate: {
+          DefaultEmailOption: "CONFIRM_WITH_CODE",
+          EmailMessage: "foo {####} bar",
+          EmailSubject: "foobar {####}",
+          SmsMessage: "{####} baz",
+        },
+      }),
+    );
+    expect(created.UserPool).toMatchObject({
+      SmsVerificationMessage: "{####} baz",
+      EmailVerificationMessage: "foo {####} bar",
+      EmailVerificationSubject: "foobar {####}",
+      VerificationMessageTemplate: { SmsMessage: "{####} baz", EmailMessage: "foo {####} bar" },
+    });
+  });
+
   it("refuses a pool name with forbidden characters", async () => {
     const err = await errorOf(t.client.send(new CreateUserPoolCommand({ PoolName: "bad/name" })));
     expect(err.name).toBe("InvalidParameterException");
