@@ -96,9 +96,15 @@ export function awsVerifiedTests(root: string, folders: readonly string[]): Set<
   return found;
 }
 
-/** `file::name` of a node id, without class or parameters: how `awsVerifiedTests` names it. */
+/** What prefixes the id of a test's second run, in AWS mode (`MOTO_TEST_ALLOW_AWS_REQUEST`). */
+export const AWS_MODE = "aws-mode";
+
+/** `file::name` of a node id, without mode, class or parameters: how `awsVerifiedTests` names it. */
 export const functionOf = (id: string): string => {
-  const parts = id.replace(/\[.*$/, "").split("::");
+  const parts = id
+    .replace(new RegExp(`^${AWS_MODE} `), "")
+    .replace(/\[.*$/, "")
+    .split("::");
   return `${parts[0]}::${parts[parts.length - 1]}`;
 };
 

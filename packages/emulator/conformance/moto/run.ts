@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { motoRunConfig } from "./config";
 import { extractMotoTests } from "./extract";
 import { startFront } from "./front";
-import { awsVerifiedTests, judge, loadExpectations, parseJunit } from "./report";
+import { AWS_MODE, awsVerifiedTests, judge, loadExpectations, parseJunit, type TestResult } from "./report";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SUITES = ["tests/test_cognitoidp", "tests/test_cognitoidentity"] as const;
@@ -52,63 +52,84 @@ function pythonPath(testsDir: string): string {
   return paths.join(":");
 }
 
+interface PytestRun {
+  testsDir: string;
+  env: NodeJS.ProcessEnv;
+  useLock: boolean;
+  verbose: boolean;
+}
+
+/** One pytest run writing `<name>.xml` and `<name>.log` in the tests folder; its outcomes, or undefined. */
+async function pytest(run: PytestRun, name: string, args: string[], env: NodeJS.ProcessEnv) {
+  const junit = join(run.testsDir, `${name}.xml`);
+  const log = join(run.testsDir, `${name}.log`);
+  const argv = ["-m", "pytest", "-p", "no:cacheprovider", "-o", "junit_family=xunit1", `--junitxml=${junit}`];
+  argv.push("-q", "--tb=short", ...args);
+  // Serialised with the machine's other heavy jobs unless a caller already holds the lock.
+  const [command, commandArgs] = run.useLock
+    ? ["flock", ["/tmp/heavy.lock", "python3", ...argv]]
+    : ["python3", argv];
+  const out = run.verbose ? "inherit" : openSync(log, "w");
+  const child = spawn(command, commandArgs, {
+    cwd: run.testsDir,
+    env: { ...run.env, ...env },
+    stdio: ["ignore", out, out],
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (existsSync(junit)) return parseJunit(readFileSync(junit, "utf8"));
+  console.error(`moto: pytest wrote no report (exit ${code}); see ${log}`);
+  if (!run.verbose) console.error(readFileSync(log, "utf8").slice(-4000));
+  return undefined;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const config = motoRunConfig();
   const started = Date.now();
   const testsDir = extractMotoTests(config.checkout, config.ref);
-  const junit = join(testsDir, "junit.xml");
-  const log = join(testsDir, "pytest.log");
   const front = await startFront();
-  let code: number | null;
-  try {
-    const pytest = [
-      "-m",
-      "pytest",
-      "-p",
-      "no:cacheprovider",
-      "-o",
-      "junit_family=xunit1",
-      `--junitxml=${junit}`,
-      "-q",
-      "--tb=short",
-      ...args.pytestArgs,
-    ];
-    // Serialised with the machine's other heavy jobs unless a caller already holds the lock.
-    const useLock = !config.lockHeld && spawnSync("flock", ["--version"]).status === 0;
-    const [command, commandArgs] = useLock
-      ? ["flock", ["/tmp/heavy.lock", "python3", ...pytest]]
-      : ["python3", pytest];
-    const env: NodeJS.ProcessEnv = {
+  const run: PytestRun = {
+    testsDir,
+    useLock: !config.lockHeld && spawnSync("flock", ["--version"]).status === 0,
+    verbose: args.verbose,
+    env: {
       ...config.baseEnv,
       PYTHONPATH: pythonPath(testsDir),
-      TEST_SERVER_MODE: "true",
-      TEST_SERVER_MODE_ENDPOINT: front.url,
       AWS_ACCESS_KEY_ID: "testing",
       AWS_SECRET_ACCESS_KEY: "testing",
       AWS_DEFAULT_REGION: "us-east-1",
       AWS_CONFIG_FILE: join(testsDir, "aws-config"),
       AWS_SHARED_CREDENTIALS_FILE: join(testsDir, "aws-credentials"),
-    };
-    const out = args.verbose ? "inherit" : openSync(log, "w");
-    const child = spawn(command, commandArgs, { cwd: testsDir, env, stdio: ["ignore", out, out] });
-    code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    },
+  };
+  const fullRun = args.pytestArgs.join(" ") === SUITES.join(" ");
+  let results: TestResult[] | undefined;
+  try {
+    // Server mode: every test in a mock_aws context, its calls sent to the front.
+    results = await pytest(run, "server-mode", args.pytestArgs, {
+      TEST_SERVER_MODE: "true",
+      TEST_SERVER_MODE_ENDPOINT: front.url,
+    });
+    // AWS mode: the aws_verified tests as moto runs them against AWS (no mock_aws, waits for IAM
+    // and for fresh TOTP codes), with every boto3 client pointed at the front.
+    if (results && fullRun) {
+      const aws = await pytest(run, "aws-mode", ["-m", "aws_verified", ...SUITES], {
+        MOTO_TEST_ALLOW_AWS_REQUEST: "true",
+        AWS_ENDPOINT_URL: front.url,
+      });
+      results = aws ? [...results, ...aws.map((r) => ({ ...r, id: `${AWS_MODE} ${r.id}` }))] : undefined;
+    }
   } finally {
     await front.close();
   }
-  if (!existsSync(junit)) {
-    console.error(`moto: pytest wrote no report (exit ${code}); see ${log}`);
-    if (!args.verbose) console.error(readFileSync(log, "utf8").slice(-4000));
-    return 1;
-  }
-  const results = parseJunit(readFileSync(junit, "utf8"));
+  if (!results) return 1;
   if (args.results) writeFileSync(args.results, `${JSON.stringify(results, null, 2)}\n`);
   const expectations = loadExpectations(join(here, "expectations.json"));
   const verdict = judge(results, expectations, awsVerifiedTests(testsDir, SUITES));
   const seconds = Math.round((Date.now() - started) / 1000);
   for (const problem of verdict.problems) console.error(`  ${problem}`);
   for (const id of verdict.nowPassing) console.log(`  now passes (promote to "pass"): ${id}`);
-  if (verdict.notRun.length > 0 && args.pytestArgs.join(" ") === SUITES.join(" ")) {
+  if (verdict.notRun.length > 0 && fullRun) {
     for (const id of verdict.notRun) console.log(`  listed but not run: ${id}`);
   }
   console.log(`moto: ${verdict.passed} passed, ${verdict.failed + verdict.skipped} failed`);

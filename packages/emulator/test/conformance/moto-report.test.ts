@@ -22,6 +22,7 @@ describe("moto report", () => {
     ]);
     expect(functionOf(`${FILE}::TestThing::test_in_class`)).toBe(`${FILE}::test_in_class`);
     expect(functionOf(`${FILE}::test_bad[a&b]`)).toBe(`${FILE}::test_bad`);
+    expect(functionOf(`aws-mode ${FILE}::test_ok`)).toBe(`${FILE}::test_ok`);
   });
 
   it("is red for a failing `pass`, an unlisted test and an aws_verified test called moto-only", () => {
