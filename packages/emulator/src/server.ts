@@ -19,6 +19,7 @@ import { poolJwks } from "./cognito-idp/tokens";
 import { mountHostedUi } from "./hosted-ui";
 import { LOCAL_IDP_PATH } from "./hosted-ui/federation/accounts";
 import { createLocalIdps, type LocalIdps } from "./hosted-ui/federation/stand-ins";
+import { mountIamQueryApi } from "./iam/query-api";
 import { mountOutbox } from "./outbox/routes";
 import { mountS3, s3StoreOf } from "./s3";
 import {
@@ -113,6 +114,7 @@ export function createApp(
   });
   mountOutbox(app, services.store);
   mountFeedbackLinks(app, services);
+  mountIamQueryApi(app, services);
   mountCognitoIdentity(app, services);
   mountCognitoIdp(app, services);
   mountHostedUi(app, services);

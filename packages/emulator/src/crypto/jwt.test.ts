@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from "node:crypto";
+import { createHash, createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { atHash, generateSigningKey, JwtError, jwksOf, signJwt, verifyJwt } from "./jwt";
 
@@ -31,6 +31,14 @@ describe("generateSigningKey", () => {
     expect(key.publicJwk).toMatchObject({ alg: "RS256", e: "AQAB", kid: key.kid, kty: "RSA", use: "sig" });
     expect(Buffer.from(key.publicJwk.n, "base64url")).toHaveLength(256);
     expect(otherKey.kid).not.toBe(key.kid);
+  });
+
+  it("derives the kid from the public key the JWK and the PEM private key share", () => {
+    const fromJwk = createPublicKey({ key: { ...key.publicJwk }, format: "jwk" });
+    const fromPem = createPublicKey(key.privateKeyPem);
+    const spki = fromJwk.export({ type: "spki", format: "der" });
+    expect(fromPem.export({ type: "spki", format: "der" }).equals(spki)).toBe(true);
+    expect(createHash("sha256").update(spki).digest("base64")).toBe(key.kid);
   });
 });
 

@@ -85,18 +85,21 @@ function base64UrlJson(value: unknown): string {
  * are 44-character base64 strings too), so it is stable for a key and unique across keys.
  */
 export function generateSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+  // The key comes out encoded and is read back into key objects of our own: on Node 20 a garbage
+  // collection during an export from the generated key objects can free the key-generation job,
+  // whose destructor takes the lock the export holds, and the process hangs (seen under many
+  // CreateUserPool calls in a row).
+  const { publicKey: spki, privateKey: privateKeyPem } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     publicExponent: 0x10001,
+    publicKeyEncoding: { type: "spki", format: "der" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  const kid = createHash("sha256")
-    .update(publicKey.export({ type: "spki", format: "der" }))
-    .digest("base64");
-  const jwk = publicKey.export({ format: "jwk" });
+  const kid = createHash("sha256").update(spki).digest("base64");
+  const jwk = createPublicKey({ key: spki, format: "der", type: "spki" }).export({ format: "jwk" });
   if (typeof jwk.n !== "string" || typeof jwk.e !== "string")
     throw new TypeError("RSA JWK export lacks n or e");
-  const privateKeyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  privateKeys.set(privateKeyPem, privateKey);
+  privateKeys.set(privateKeyPem, createPrivateKey(privateKeyPem));
   return { kid, privateKeyPem, publicJwk: { alg: "RS256", e: jwk.e, kid, kty: "RSA", n: jwk.n, use: "sig" } };
 }
 

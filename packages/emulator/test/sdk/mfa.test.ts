@@ -110,7 +110,10 @@ describe("TOTP and SMS MFA", () => {
     const replayed = await errorOf(
       respond("SOFTWARE_TOKEN_MFA", replay.Session, { USERNAME: "uma", SOFTWARE_TOKEN_MFA_CODE: code }),
     );
-    expect(replayed.name).toBe("CodeMismatchException");
+    expect(replayed).toMatchObject({
+      name: "ExpiredCodeException",
+      message: "Your software token has already been used once.",
+    });
   });
 
   it("signs in with SMS_MFA, the code read from the outbox", async () => {
