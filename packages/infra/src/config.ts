@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { type StageName, stageNames, stages } from "./stages";
+import { featurePlans, featuresAboveTier } from "./feature-plans";
 
 /**
- * The infra package's stage configuration: typed, zod-validated objects, one per stage
- * (`src/stages.ts`), plus the few values that come from the environment. The only reader of
- * `process.env` in this package besides `scripts/`.
+ * The infra package's stage schema: what a stage may say, zod-validated, plus the few values that
+ * come from the environment. The stage table (`src/stages.ts`) depends on this module, never the
+ * reverse. The only reader of `process.env` in this package besides `scripts/`.
  *
  * Secrets (identity-provider client secrets, Apple's private key) never live in the repo: a stage
  * names where each comes from, either an environment variable read at synth time or an SSM
  * parameter read by Terraform at plan time (`data.aws_ssm_parameter`, SecureString).
  */
+
+/** The stages this app knows; `src/stages.ts` holds one config for each. */
+export const stageNames = ["local", "dev", "prod"] as const;
+export type StageName = (typeof stageNames)[number];
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -104,7 +108,7 @@ export const StageConfigSchema = z
      * set; the stage names it so the plan is a decision, checked against the features below
      * (docs/deploy.md, "Feature plans").
      */
-    featurePlan: z.enum(["LITE", "ESSENTIALS", "PLUS"]),
+    featurePlan: z.enum(featurePlans),
     /** `AUDIT` logs risk only; `ENFORCED` acts on it; both need the PLUS plan. `OFF` disables it. */
     threatProtection: z.enum(["OFF", "AUDIT", "ENFORCED"]),
     /** CIDR ranges whose sign-ins threat protection always blocks (`risk_exception_configuration`). */
@@ -132,21 +136,69 @@ export const StageConfigSchema = z
       z.literal(90),
       z.literal(365),
     ]),
+    /**
+     * Passwordless first factors offered next to the password (`sign_in_policy`, choice-based
+     * sign-in): email or SMS one-time codes, passkeys (`WEB_AUTHN`). ESSENTIALS or PLUS only.
+     */
+    passwordless: z
+      .object({
+        factors: z.array(z.enum(["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"])).min(1),
+        /** Passkey settings (`web_authn_configuration`); Cognito's defaults when left out. */
+        passkeys: z
+          .object({
+            /** The relying party: the hosted UI's domain unless set. */
+            relyingPartyId: z
+              .string()
+              .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "a host name")
+              .optional(),
+            userVerification: z.enum(["required", "preferred"]).default("preferred"),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** MFA codes by email (`email_mfa_configuration`). ESSENTIALS or PLUS only. */
+    emailMfa: z
+      .object({
+        subject: z.string().min(1).max(140),
+        /** Must contain `{####}`, where Cognito puts the code. */
+        message: z.string().min(6).max(20_000).includes("{####}", { message: "must contain {####}" }),
+      })
+      .strict()
+      .optional(),
+    /**
+     * The pre token generation trigger's event version. `V1_0` customizes the ID token only;
+     * `V2_0` also the access token, `V3_0` also machine-to-machine tokens: both ESSENTIALS or PLUS.
+     */
+    preTokenGenerationVersion: z.enum(["V1_0", "V2_0", "V3_0"]).default("V1_0"),
+    /** Previous passwords a user may not reuse (`password_history_size`), 0 = off. ESSENTIALS or PLUS. */
+    passwordHistorySize: z.number().int().min(0).max(24).default(0),
     /** Extra email domains the pre-sign-up trigger refuses. */
     blockedEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
     identityProviders: IdentityProvidersSchema,
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    if (cfg.threatProtection !== "OFF" && cfg.featurePlan !== "PLUS") {
+    // What AWS refuses at CreateUserPool / UpdateUserPool for the pool's plan, with its message.
+    const over = featuresAboveTier(cfg);
+    if (over.length > 0) {
+      const names = over.map((f) => f.name);
+      const fixes = over.map((f) => `${f.setting} (needs ${f.minimum})`).join(", ");
       ctx.addIssue({
         code: "custom",
         path: ["featurePlan"],
         message:
-          `threat protection (${cfg.threatProtection}) needs the PLUS feature plan: on ${cfg.featurePlan} AWS refuses ` +
-          `CreateUserPool with FeatureUnavailableInTierException ("The following features need to be disabled ` +
-          `for the ${cfg.featurePlan} pricing tier configured: Threat Protection"); set featurePlan to PLUS or ` +
-          `threatProtection to OFF`,
+          `AWS refuses this pool with FeatureUnavailableInTierException ("The following features need to be ` +
+          `disabled for the ${cfg.featurePlan} pricing tier configured: ${names.join(", ")}"); raise featurePlan ` +
+          `or turn off ${fixes}`,
+      });
+    }
+    if (cfg.passwordless?.passkeys && !cfg.passwordless.factors.includes("WEB_AUTHN")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["passwordless", "passkeys"],
+        message: "passkey settings without WEB_AUTHN among passwordless.factors have no effect",
       });
     }
     if (cfg.stage === "local") return;
@@ -261,9 +313,4 @@ export function loadAppEnv(source: Source = process.env): AppEnv {
     outdir: parsed.data.CDKTF_OUTDIR ?? new URL("../cdktf.out", import.meta.url).pathname,
     rehearsalEndpoint: parsed.data.INFRA_REHEARSAL_ENDPOINT,
   };
-}
-
-/** The stage's validated config, resolved against the environment. */
-export function loadStage(name: StageName, source: Source = process.env): ResolvedStage {
-  return resolveStage(stages[name], source);
 }

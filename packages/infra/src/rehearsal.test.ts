@@ -1,6 +1,5 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { loadStage } from "./config";
 import {
   excludeFromRehearsal,
   prepareRehearsalStack,
@@ -9,6 +8,7 @@ import {
   rehearsalProvider,
 } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
+import { loadStage } from "./stages";
 import { placeholderBundles } from "./test-support";
 
 /** A Terraform expression, `${expr}`, as it appears in synthesized JSON. */

@@ -1,7 +1,6 @@
-import type { StageConfigInput } from "./config";
+import { type ResolvedStage, resolveStage, type StageConfigInput, type StageName } from "./config";
 
-export const stageNames = ["local", "dev", "prod"] as const;
-export type StageName = (typeof stageNames)[number];
+export { type StageName, stageNames } from "./config";
 
 /**
  * The three stages. `local` is what the emulator loads and what the offline rehearsal applies; its
@@ -132,3 +131,8 @@ export const stages: Record<StageName, StageConfigInput> = {
     },
   },
 };
+
+/** The stage's validated config, resolved against `source` (the process environment by default). */
+export function loadStage(name: StageName, source?: Record<string, string | undefined>): ResolvedStage {
+  return resolveStage(stages[name], source);
+}

@@ -2,10 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { App } from "cdktf";
-import { loadStage } from "./config";
 import { excludeFromRehearsal } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
-import type { StageName } from "./stages";
+import { loadStage, type StageName } from "./stages";
 
 export interface SynthOptions {
   outdir: string;

@@ -118,7 +118,10 @@ export class Auth extends Construct {
       usernameConfiguration: { caseSensitive: false },
       autoVerifiedAttributes: ["email"],
       userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] },
-      passwordPolicy,
+      passwordPolicy: {
+        ...passwordPolicy,
+        ...(config.passwordHistorySize > 0 ? { passwordHistorySize: config.passwordHistorySize } : {}),
+      },
       schema: [
         stringAttribute("email", { required: true }),
         stringAttribute("name", { required: true }),
@@ -154,6 +157,21 @@ export class Auth extends Construct {
       },
       emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
       deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
+      ...(config.emailMfa ? { emailMfaConfiguration: config.emailMfa } : {}),
+      ...(config.passwordless
+        ? {
+            // Choice-based sign-in: the password stays a first factor next to the passwordless ones.
+            signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", ...config.passwordless.factors] },
+            ...(config.passwordless.passkeys
+              ? {
+                  webAuthnConfiguration: {
+                    relyingPartyId: config.passwordless.passkeys.relyingPartyId,
+                    userVerification: config.passwordless.passkeys.userVerification,
+                  },
+                }
+              : {}),
+          }
+        : {}),
       userPoolTier: config.featurePlan,
       userPoolAddOns: { advancedSecurityMode: config.threatProtection },
       deletionProtection: config.deletionProtection ? "ACTIVE" : "INACTIVE",
@@ -161,7 +179,16 @@ export class Auth extends Construct {
         preSignUp: triggers.preSignUp.function.arn,
         postConfirmation: triggers.postConfirmation.function.arn,
         customMessage: triggers.customMessage.function.arn,
-        preTokenGeneration: triggers.preTokenGeneration.function.arn,
+        // V1_0 is the legacy `pre_token_generation`; V2_0 / V3_0 (access-token customization) need
+        // the versioned block.
+        ...(config.preTokenGenerationVersion === "V1_0"
+          ? { preTokenGeneration: triggers.preTokenGeneration.function.arn }
+          : {
+              preTokenGenerationConfig: {
+                lambdaArn: triggers.preTokenGeneration.function.arn,
+                lambdaVersion: config.preTokenGenerationVersion,
+              },
+            }),
       },
     });
     this.issuer = `https://cognito-idp.${config.region}.amazonaws.com/${this.userPool.id}`;
@@ -207,6 +234,8 @@ export class Auth extends Construct {
     // Plain names (the clients wait for the providers through depends_on), readable in the JSON.
     const federated = this.identityProviders.map((p) => p.providerNameInput ?? p.providerName);
 
+    // Choice-based sign-in (passwordless factors) runs through USER_AUTH.
+    const userAuth = config.passwordless ? ["ALLOW_USER_AUTH"] : [];
     const common = {
       userPoolId: this.userPool.id,
       ...tokenValidity(config.accessTokenValidityMinutes),
@@ -221,7 +250,7 @@ export class Auth extends Construct {
       ...common,
       name: `${prefix}-web`,
       generateSecret: true,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, "ALLOW_REFRESH_TOKEN_AUTH"],
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: webScopes,
@@ -238,7 +267,7 @@ export class Auth extends Construct {
       name: `${prefix}-mobile`,
       // A public client: no secret; SRP sign-in and refresh, or code + PKCE through the hosted UI.
       generateSecret: false,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, "ALLOW_REFRESH_TOKEN_AUTH"],
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: mobileScopes,

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { loadStage } from "../config";
 import { rehearsalProvider } from "../rehearsal";
+import { loadStage } from "../stages";
 import { placeholderBundles } from "../test-support";
 import { AppStack, outputNames } from "./app-stack";
 
