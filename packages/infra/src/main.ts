@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { bundleProblem } from "./bundles";
 import { loadAppEnv } from "./config";
 import { rehearsalProvider } from "./rehearsal";
 import { synthStages } from "./synth";
@@ -8,6 +9,11 @@ import { synthStages } from "./synth";
  * stage. `INFRA_STAGES=dev` synthesizes only some; `cdktf deploy dev` deploys one.
  */
 const env = loadAppEnv();
+const problem = bundleProblem(env.apiDistDir);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 if (env.rehearsalEndpoint) {
   // `INFRA_REHEARSAL_ENDPOINT=http://127.0.0.1:<port> cdktf deploy local`: the offline rehearsal
   // through the cdktf CLI (scripts/rehearse.ts --via cdktf).

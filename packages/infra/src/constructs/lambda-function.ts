@@ -2,6 +2,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction as AwsLambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { LAMBDA_RUNTIME } from "@repo/api/bundles";
 import { AssetType, Lazy, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { type PolicyStatement, policyDocument } from "../policy";
@@ -69,7 +70,8 @@ export class LambdaFunction extends Construct {
     this.function = new AwsLambdaFunction(this, "function", {
       functionName: props.functionName,
       role: this.role.arn,
-      runtime: "nodejs20.x",
+      // nodejs22.x: the runtime apps/api's bundles are built for (nodejs20.x's support ended 2026-04-30).
+      runtime: LAMBDA_RUNTIME,
       architectures: ["arm64"],
       handler: "index.handler",
       filename: asset.path,
