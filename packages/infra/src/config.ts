@@ -30,6 +30,30 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 /** A secret after the environment was read: a value, or an SSM parameter Terraform reads. */
 export type ResolvedSecret = { kind: "value"; value: string } | { kind: "ssm"; name: string };
 
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1");
+const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
+
+/**
+ * Where Terraform keeps the stage's state. `s3`: one bucket (made once by `pnpm --filter
+ * @repo/infra bootstrap-state -- --stage <stage>`), key `<appName>/<stage>/terraform.tfstate`
+ * unless set, server-side encryption, S3-native locking (`use_lockfile`, Terraform >= 1.10).
+ * `local`: a file next to `cdktf.json`, `terraform.<stage>.tfstate` (git-ignored).
+ */
+export const StateSchema = z.discriminatedUnion("backend", [
+  z.object({ backend: z.literal("local") }).strict(),
+  z
+    .object({
+      backend: z.literal("s3"),
+      bucket: bucketName,
+      region: awsRegion,
+      key: z
+        .string()
+        .regex(/^[\w.-]+(\/[\w.-]+)*\.tfstate$/, "a relative object key ending in .tfstate")
+        .optional(),
+    })
+    .strict(),
+]);
+
 const httpsOrLocalUrl = z.url().refine((u) => {
   const url = new URL(u);
   return url.protocol === "https:" || ["localhost", "127.0.0.1"].includes(url.hostname);
@@ -86,7 +110,7 @@ export const IdentityProvidersSchema = z
 export const StageConfigSchema = z
   .object({
     stage: z.enum(stageNames),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+    region: awsRegion,
     /** Prefix of every resource name: `<appName>-<stage>-...`. */
     appName: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
     /** Shown in messages sent by Cognito. */
@@ -100,7 +124,8 @@ export const StageConfigSchema = z
     /** Hosted UI domain prefix: `<prefix>.auth.<region>.amazoncognito.com`. */
     domainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
     /** Bucket names are global: set one your account owns. */
-    filesBucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+    filesBucketName: bucketName,
+    state: StateSchema,
     guestAccess: z.boolean(),
     deletionProtection: z.boolean(),
     /**
@@ -201,6 +226,13 @@ export const StageConfigSchema = z
         message: "passkey settings without WEB_AUTHN among passwordless.factors have no effect",
       });
     }
+    if (cfg.state.backend === "s3" && cfg.state.bucket === cfg.filesBucketName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["state", "bucket"],
+        message: "the state bucket must not be the user-files bucket (users' identities may write there)",
+      });
+    }
     if (cfg.stage === "local") return;
     for (const [idp, settings] of Object.entries(cfg.identityProviders)) {
       for (const [key, value] of Object.entries(settings ?? {})) {
@@ -212,6 +244,13 @@ export const StageConfigSchema = z
           });
         }
       }
+    }
+    if (cfg.stage === "prod" && cfg.state.backend !== "s3") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["state"],
+        message: "prod keeps its state in S3 (shared, versioned, locked), never in a local file",
+      });
     }
     if (cfg.stage === "prod" && !cfg.deletionProtection) {
       ctx.addIssue({
@@ -225,6 +264,13 @@ export const StageConfigSchema = z
 export type StageConfigInput = z.input<typeof StageConfigSchema>;
 export type StageConfig = z.output<typeof StageConfigSchema>;
 export type IdentityProvidersConfig = StageConfig["identityProviders"];
+export type StateConfig = StageConfig["state"];
+
+/** The state object's key: the stage's own, or `<appName>/<stage>/terraform.tfstate`. */
+export function stateKey(config: Pick<StageConfig, "appName" | "stage" | "state">): string | undefined {
+  if (config.state.backend !== "s3") return undefined;
+  return config.state.key ?? `${config.appName}/${config.stage}/terraform.tfstate`;
+}
 
 /** A validated stage with every `{ env }` secret already read. */
 export interface ResolvedStage {

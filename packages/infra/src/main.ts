@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { bundleProblem } from "./bundles";
 import { loadAppEnv } from "./config";
 import { rehearsalProvider } from "./rehearsal";
@@ -22,7 +21,8 @@ if (env.rehearsalEndpoint) {
     stages: ["local"],
     apiDistDir: env.apiDistDir,
     provider: rehearsalProvider(env.rehearsalEndpoint),
-    rehearsalStatePath: join(env.outdir, "..", ".local", "rehearsal", "terraform.tfstate"),
+    // <outdir>/../.local/rehearsal/, from the stack folder <outdir>/stacks/local/.
+    rehearsalStatePath: "../../../.local/rehearsal/terraform.tfstate",
   });
 } else {
   synthStages({ outdir: env.outdir, stages: env.stages, apiDistDir: env.apiDistDir });

@@ -4,6 +4,7 @@ import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { App } from "cdktf";
 import { excludeFromRehearsal } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
+import { installLockFile, repairHclTerraformBlock } from "./stacks/terraform-settings";
 import { loadStage, type StageName } from "./stages";
 
 export interface SynthOptions {
@@ -12,7 +13,7 @@ export interface SynthOptions {
   apiDistDir: string;
   provider?: Partial<AwsProviderConfig>;
   env?: Record<string, string | undefined>;
-  /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file. */
+  /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file (relative to the stack folder). */
   rehearsalStatePath?: string;
 }
 
@@ -26,10 +27,15 @@ export function synthStages(opts: SynthOptions): Record<StageName, string> {
       stage: loadStage(name, opts.env),
       apiDistDir: opts.apiDistDir,
       ...(opts.provider ? { provider: opts.provider } : {}),
+      ...(opts.rehearsalStatePath ? { localStatePath: opts.rehearsalStatePath } : {}),
     });
-    if (opts.rehearsalStatePath) excludeFromRehearsal(stack, opts.rehearsalStatePath);
+    if (opts.rehearsalStatePath) excludeFromRehearsal(stack);
     dirs[name] = join(opts.outdir, "stacks", name);
   }
   app.synth();
+  for (const dir of Object.values(dirs)) {
+    installLockFile(dir);
+    repairHclTerraformBlock(dir);
+  }
   return dirs;
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { synthStagesAsHcl } from "../scripts/lib/synth-hcl";
 import { validateStacks } from "../scripts/lib/validate";
+import { synthStateStack } from "../src/bootstrap";
 import { stageNames } from "../src/stages";
 import { synthStages } from "../src/synth";
 import { placeholderBundles } from "../src/test-support";
@@ -24,12 +25,25 @@ describe("terraform validate", () => {
     }
   });
 
+  it("accepts the state-bucket bootstrap of dev and prod", { timeout: 240_000 }, async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "infra-validate-state-"));
+    for (const stage of ["dev", "prod"] as const) synthStateStack({ outdir, stage, env: {} });
+    const results = await validateStacks(outdir);
+    expect(results.map((r) => [r.stack, r.valid, r.diagnostics])).toEqual([
+      ["state-dev", true, []],
+      ["state-prod", true, []],
+    ]);
+  });
+
   it("accepts the HCL that `cdktf synth --hcl` writes (the way out of CDKTF)", {
     timeout: 240_000,
   }, async () => {
     const outdir = mkdtempSync(join(tmpdir(), "infra-hcl-"));
     synthStagesAsHcl({ outdir, stages: ["prod"], apiDistDir: placeholderBundles(), env: {} });
     expect(readdirSync(join(outdir, "stacks", "prod"))).toContain("cdk.tf");
+    expect(readFileSync(join(outdir, "stacks", "prod", "cdk.tf"), "utf8")).toContain(
+      'required_version = ">= 1.10"',
+    );
     const [result] = await validateStacks(outdir);
     expect(result?.valid).toBe(true);
     expect(result?.errorCount).toBe(0);

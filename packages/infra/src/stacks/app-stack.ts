@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ResolvedStage } from "../config";
 import { Platform } from "../constructs/platform";
+import { configureTerraform } from "./terraform-settings";
 
 export interface AppStackProps {
   stage: ResolvedStage;
@@ -10,6 +11,8 @@ export interface AppStackProps {
   apiDistDir: string;
   /** Extra provider settings (the offline rehearsal points every endpoint at moto). */
   provider?: Partial<AwsProviderConfig>;
+  /** Keep the state in this local file instead of the stage's backend (the offline rehearsal). */
+  localStatePath?: string;
 }
 /** Names of the stack outputs: `cdktf output`, the env-file script and the emulator read them. */
 export const outputNames = [
@@ -43,6 +46,7 @@ export class AppStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id);
     const { config } = props.stage;
+    configureTerraform(this, config, props.localStatePath);
 
     new AwsProvider(this, "aws", {
       region: config.region,
