@@ -102,12 +102,6 @@ describe("stage configs", () => {
     expect(() => parseStageConfig(input)).toThrow(/only allowed in the local stage/);
   });
 
-  it("refuses prod without deletion protection", () => {
-    expect(() => parseStageConfig({ ...stages.prod, deletionProtection: false })).toThrow(
-      /deletion protection/,
-    );
-  });
-
   it.each(["LITE", "ESSENTIALS"] as const)("refuses threat protection on the %s feature plan", (plan) => {
     for (const mode of ["AUDIT", "ENFORCED"] as const) {
       const input = { ...stages.dev, featurePlan: plan, threatProtection: mode };

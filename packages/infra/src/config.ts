@@ -54,6 +54,38 @@ export const StateSchema = z.discriminatedUnion("backend", [
     .strict(),
 ]);
 
+/**
+ * What keeps a stage's data alive, one switch per mechanism (they protect against different
+ * things and are undone differently; docs/deploy.md "Tear down").
+ */
+export const ProtectionSchema = z
+  .object({
+    /** Cognito's own `deletion_protection` on the user pool: AWS refuses DeleteUserPool while ACTIVE. */
+    userPoolDeletionProtection: z.boolean(),
+    /** DynamoDB `deletion_protection_enabled` on both tables: AWS refuses DeleteTable. */
+    tableDeletionProtection: z.boolean(),
+    /** DynamoDB point-in-time recovery (35 days of restorable history) on both tables. */
+    pointInTimeRecovery: z.boolean(),
+    /**
+     * Terraform `lifecycle.prevent_destroy` on the user pool, the identity pool, both tables and the
+     * bucket: a plan that would delete or replace one of them fails before anything changes.
+     */
+    preventDestroy: z.boolean(),
+    /** The bucket's `force_destroy`: destroy deletes every object (and version) in it first. */
+    emptyBucketOnDestroy: z.boolean(),
+  })
+  .strict();
+export type Protection = z.infer<typeof ProtectionSchema>;
+
+/** Every protection off: what `INFRA_TEARDOWN=<stage>` synthesizes before a deliberate destroy. */
+export const teardownProtection: Protection = {
+  userPoolDeletionProtection: false,
+  tableDeletionProtection: false,
+  pointInTimeRecovery: false,
+  preventDestroy: false,
+  emptyBucketOnDestroy: true,
+};
+
 const httpsOrLocalUrl = z.url().refine((u) => {
   const url = new URL(u);
   return url.protocol === "https:" || ["localhost", "127.0.0.1"].includes(url.hostname);
@@ -127,7 +159,20 @@ export const StageConfigSchema = z
     filesBucketName: bucketName,
     state: StateSchema,
     guestAccess: z.boolean(),
-    deletionProtection: z.boolean(),
+    /**
+     * The AWS account the stage deploys to: the provider's `allowed_account_ids`, so credentials
+     * of any other account stop at plan time, before anything changes. Required for dev and prod.
+     */
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, "a 12-digit AWS account ID")
+      .optional(),
+    /** A role in that account the provider (and the S3 backend) assume to deploy (`assume_role`). */
+    deployRoleArn: z
+      .string()
+      .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN")
+      .optional(),
+    protection: ProtectionSchema,
     /**
      * The user pool's feature plan (`user_pool_tier`). AWS gives a new pool ESSENTIALS when none is
      * set; the stage names it so the plan is a decision, checked against the features below
@@ -252,12 +297,35 @@ export const StageConfigSchema = z
         message: "prod keeps its state in S3 (shared, versioned, locked), never in a local file",
       });
     }
-    if (cfg.stage === "prod" && !cfg.deletionProtection) {
+    if (!cfg.accountId) {
       ctx.addIssue({
         code: "custom",
-        path: ["deletionProtection"],
-        message: "prod keeps deletion protection on",
+        path: ["accountId"],
+        message: `${cfg.stage} names the AWS account it deploys to (allowed_account_ids)`,
       });
+    }
+    if (
+      cfg.deployRoleArn &&
+      cfg.accountId &&
+      !cfg.deployRoleArn.startsWith(`arn:aws:iam::${cfg.accountId}:`)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployRoleArn"],
+        message: `the deploy role must be in the stage's account ${cfg.accountId}`,
+      });
+    }
+    if (cfg.stage === "prod") {
+      for (const [key, on] of Object.entries(cfg.protection)) {
+        const wanted = key !== "emptyBucketOnDestroy";
+        if (on !== wanted) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["protection", key],
+            message: `prod keeps ${key} ${wanted ? "on" : "off"}; tear prod down with INFRA_TEARDOWN=prod (docs/deploy.md)`,
+          });
+        }
+      }
     }
   });
 
@@ -297,9 +365,22 @@ export function secretResolver(source: Source): (ref: SecretRef) => ResolvedSecr
   };
 }
 
+export interface ResolveOptions {
+  /**
+   * Synthesize the stage with every protection off (teardownProtection), past the schema's prod
+   * rule: the reviewed first step of tearing a stage down (`INFRA_TEARDOWN=<stage>`).
+   */
+  teardown?: boolean;
+}
+
 /** Validates a stage config and binds secret resolution to an environment. */
-export function resolveStage(input: unknown, source: Source = process.env): ResolvedStage {
-  const config = parseStageConfig(input);
+export function resolveStage(
+  input: unknown,
+  source: Source = process.env,
+  options: ResolveOptions = {},
+): ResolvedStage {
+  const parsed = parseStageConfig(input);
+  const config = options.teardown ? { ...parsed, protection: teardownProtection } : parsed;
   const resolve = secretResolver(source);
   // Fail at synth time, not halfway through a deploy, when an env secret is missing.
   for (const settings of Object.values(config.identityProviders)) {
@@ -310,21 +391,28 @@ export function resolveStage(input: unknown, source: Source = process.env): Reso
   return { config, resolveSecret: resolve };
 }
 
+const stageList = (s: string | undefined, ctx: z.RefinementCtx, fallback: StageName[]): StageName[] => {
+  if (!s) return fallback;
+  const names = s.split(",").map((n) => n.trim());
+  for (const n of names) {
+    if (!(stageNames as readonly string[]).includes(n)) {
+      ctx.addIssue({ code: "custom", message: `unknown stage ${n} (known: ${stageNames.join(", ")})` });
+    }
+  }
+  return names as StageName[];
+};
+
 const AppEnvSchema = z.object({
   /** Comma-separated stages to synthesize; default all. */
   INFRA_STAGES: z
     .string()
     .optional()
-    .transform((s, ctx) => {
-      if (!s) return [...stageNames];
-      const names = s.split(",").map((n) => n.trim());
-      for (const n of names) {
-        if (!(stageNames as readonly string[]).includes(n)) {
-          ctx.addIssue({ code: "custom", message: `unknown stage ${n} (known: ${stageNames.join(", ")})` });
-        }
-      }
-      return names as StageName[];
-    }),
+    .transform((s, ctx) => stageList(s, ctx, [...stageNames])),
+  /** Comma-separated stages synthesized with every protection off, for a deliberate destroy. */
+  INFRA_TEARDOWN: z
+    .string()
+    .optional()
+    .transform((s, ctx) => stageList(s, ctx, [])),
   /** Where apps/api's esbuild bundles are (`<dir>/<function>/index.js`). */
   API_DIST_DIR: z.string().min(1).optional(),
   /** Set by the cdktf CLI; `cdktf.out` otherwise. */
@@ -344,6 +432,8 @@ export const defaultApiDistDir = new URL("../../../apps/api/dist", import.meta.u
 
 export interface AppEnv {
   stages: StageName[];
+  /** Stages to synthesize with their protections off (`INFRA_TEARDOWN`). */
+  teardown: StageName[];
   apiDistDir: string;
   outdir: string;
   rehearsalEndpoint: string | undefined;
@@ -355,6 +445,7 @@ export function loadAppEnv(source: Source = process.env): AppEnv {
   if (!parsed.success) throw new ConfigError(`Invalid infra environment:\n${z.prettifyError(parsed.error)}`);
   return {
     stages: parsed.data.INFRA_STAGES,
+    teardown: parsed.data.INFRA_TEARDOWN,
     apiDistDir: parsed.data.API_DIST_DIR ?? defaultApiDistDir,
     outdir: parsed.data.CDKTF_OUTDIR ?? new URL("../cdktf.out", import.meta.url).pathname,
     rehearsalEndpoint: parsed.data.INFRA_REHEARSAL_ENDPOINT,

@@ -13,6 +13,11 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
+for (const stage of env.teardown) {
+  console.error(
+    `INFRA_TEARDOWN: ${stage} is synthesized with every protection off (docs/deploy.md, "Tear down")`,
+  );
+}
 if (env.rehearsalEndpoint) {
   // `INFRA_REHEARSAL_ENDPOINT=http://127.0.0.1:<port> cdktf deploy local`: the offline rehearsal
   // through the cdktf CLI (scripts/rehearse.ts --via cdktf).
@@ -25,5 +30,5 @@ if (env.rehearsalEndpoint) {
     rehearsalStatePath: "../../../.local/rehearsal/terraform.tfstate",
   });
 } else {
-  synthStages({ outdir: env.outdir, stages: env.stages, apiDistDir: env.apiDistDir });
+  synthStages({ outdir: env.outdir, stages: env.stages, apiDistDir: env.apiDistDir, teardown: env.teardown });
 }

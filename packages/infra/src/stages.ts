@@ -1,4 +1,10 @@
-import { type ResolvedStage, resolveStage, type StageConfigInput, type StageName } from "./config";
+import {
+  type ResolvedStage,
+  type ResolveOptions,
+  resolveStage,
+  type StageConfigInput,
+  type StageName,
+} from "./config";
 
 export { type StageName, stageNames } from "./config";
 
@@ -23,7 +29,13 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-local-user-files",
     state: { backend: "local" },
     guestAccess: true,
-    deletionProtection: false,
+    protection: {
+      userPoolDeletionProtection: false,
+      tableDeletionProtection: false,
+      pointInTimeRecovery: false,
+      preventDestroy: false,
+      emptyBucketOnDestroy: true,
+    },
     featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
@@ -62,7 +74,15 @@ export const stages: Record<StageName, StageConfigInput> = {
     // Made once per account: pnpm --filter @repo/infra bootstrap-state -- --stage dev
     state: { backend: "s3", bucket: "acme-notes-tfstate-111111111111", region: "eu-west-1" },
     guestAccess: true,
-    deletionProtection: false,
+    accountId: "111111111111",
+    // Dev may be torn down and rebuilt at will; switch any of these on to keep its data.
+    protection: {
+      userPoolDeletionProtection: false,
+      tableDeletionProtection: false,
+      pointInTimeRecovery: false,
+      preventDestroy: false,
+      emptyBucketOnDestroy: true,
+    },
     featurePlan: "PLUS",
     threatProtection: "AUDIT",
     blockedIpRanges: [],
@@ -99,7 +119,14 @@ export const stages: Record<StageName, StageConfigInput> = {
     filesBucketName: "acme-notes-prod-user-files",
     state: { backend: "s3", bucket: "acme-notes-tfstate-222222222222", region: "eu-west-1" },
     guestAccess: false,
-    deletionProtection: true,
+    accountId: "222222222222",
+    protection: {
+      userPoolDeletionProtection: true,
+      tableDeletionProtection: true,
+      pointInTimeRecovery: true,
+      preventDestroy: true,
+      emptyBucketOnDestroy: false,
+    },
     featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     blockedIpRanges: [],
@@ -137,6 +164,10 @@ export const stages: Record<StageName, StageConfigInput> = {
 };
 
 /** The stage's validated config, resolved against `source` (the process environment by default). */
-export function loadStage(name: StageName, source?: Record<string, string | undefined>): ResolvedStage {
-  return resolveStage(stages[name], source);
+export function loadStage(
+  name: StageName,
+  source?: Record<string, string | undefined>,
+  options?: ResolveOptions,
+): ResolvedStage {
+  return resolveStage(stages[name], source, options);
 }

@@ -13,6 +13,8 @@ export interface SynthOptions {
   apiDistDir: string;
   provider?: Partial<AwsProviderConfig>;
   env?: Record<string, string | undefined>;
+  /** Stages synthesized with every protection off (`INFRA_TEARDOWN`), for a deliberate destroy. */
+  teardown?: readonly StageName[];
   /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file (relative to the stack folder). */
   rehearsalStatePath?: string;
 }
@@ -24,7 +26,7 @@ export function synthStages(opts: SynthOptions): Record<StageName, string> {
   const dirs = {} as Record<StageName, string>;
   for (const name of opts.stages) {
     const stack = new AppStack(app, name, {
-      stage: loadStage(name, opts.env),
+      stage: loadStage(name, opts.env, { teardown: opts.teardown?.includes(name) ?? false }),
       apiDistDir: opts.apiDistDir,
       ...(opts.provider ? { provider: opts.provider } : {}),
       ...(opts.rehearsalStatePath ? { localStatePath: opts.rehearsalStatePath } : {}),

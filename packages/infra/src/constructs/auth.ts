@@ -67,6 +67,45 @@ export const attributeMappings = {
   },
 } as const;
 
+/**
+ * `provider_details` keys AWS fills in itself (discovered endpoints, defaults) or never returns
+ * (Apple's private key): without `ignore_changes` on them every plan after a deploy shows an update
+ * (terraform-provider-aws issue 4831). Keys the stage sets stay tracked.
+ */
+export const providerFilledDetails = {
+  Google: [
+    "attributes_url",
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "oidc_issuer",
+    "token_request_method",
+    "token_url",
+  ],
+  Facebook: [
+    "attributes_url",
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "token_request_method",
+    "token_url",
+  ],
+  // private_key is write-only: rotate it with `terraform apply -replace` (docs/deploy.md).
+  SignInWithApple: [
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "oidc_issuer",
+    "private_key",
+    "token_request_method",
+    "token_url",
+  ],
+  OIDC: ["attributes_url", "attributes_url_add_attributes", "authorize_url", "jwks_uri", "token_url"],
+  SAML: ["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"],
+} as const;
+
+/** `lifecycle.ignore_changes` entries for one provider type: `provider_details["<key>"]`. */
+export function ignoredDetails(type: keyof typeof providerFilledDetails): string[] {
+  return providerFilledDetails[type].map((k) => `provider_details["${k}"]`);
+}
+
 export const groups = {
   admins: { precedence: 0, description: "Administrators: admin API routes and the admin identity role" },
   users: { precedence: 10, description: "Every confirmed user (added by the post-confirmation trigger)" },
@@ -174,7 +213,8 @@ export class Auth extends Construct {
         : {}),
       userPoolTier: config.featurePlan,
       userPoolAddOns: { advancedSecurityMode: config.threatProtection },
-      deletionProtection: config.deletionProtection ? "ACTIVE" : "INACTIVE",
+      deletionProtection: config.protection.userPoolDeletionProtection ? "ACTIVE" : "INACTIVE",
+      lifecycle: { preventDestroy: config.protection.preventDestroy },
       lambdaConfig: {
         preSignUp: triggers.preSignUp.function.arn,
         postConfirmation: triggers.postConfirmation.function.arn,
@@ -342,6 +382,7 @@ export class Auth extends Construct {
             authorize_scopes: "openid email profile",
           },
           attributeMapping: { ...attributeMappings.Google },
+          lifecycle: { ignoreChanges: ignoredDetails("Google") },
         }),
       );
     }
@@ -358,6 +399,7 @@ export class Auth extends Construct {
             api_version: idps.facebook.apiVersion,
           },
           attributeMapping: { ...attributeMappings.Facebook },
+          lifecycle: { ignoreChanges: ignoredDetails("Facebook") },
         }),
       );
     }
@@ -375,6 +417,7 @@ export class Auth extends Construct {
             authorize_scopes: "email name",
           },
           attributeMapping: { ...attributeMappings.SignInWithApple },
+          lifecycle: { ignoreChanges: ignoredDetails("SignInWithApple") },
         }),
       );
     }
@@ -392,6 +435,7 @@ export class Auth extends Construct {
             authorize_scopes: "openid email profile",
           },
           attributeMapping: { ...attributeMappings.OIDC },
+          lifecycle: { ignoreChanges: ignoredDetails("OIDC") },
         }),
       );
     }
@@ -403,6 +447,7 @@ export class Auth extends Construct {
           providerType: "SAML",
           providerDetails: { MetadataURL: idps.saml.metadataUrl },
           attributeMapping: { ...attributeMappings.SAML },
+          lifecycle: { ignoreChanges: ignoredDetails("SAML") },
         }),
       );
     }

@@ -34,11 +34,13 @@ export class Platform extends Construct {
     const { config, resolveSecret } = props.stage;
     const prefix = `${config.appName}-${config.stage}`;
 
-    this.data = new Data(this, "data", { prefix, protect: config.deletionProtection });
+    const { protection } = config;
+    this.data = new Data(this, "data", { prefix, protection });
     this.storage = new Storage(this, "storage", {
       bucketName: config.filesBucketName,
       webOrigin: config.webOrigin,
-      forceDestroy: !config.deletionProtection,
+      forceDestroy: protection.emptyBucketOnDestroy,
+      preventDestroy: protection.preventDestroy,
     });
 
     const fn = (name: FunctionName, environment: Record<string, string>, timeoutSeconds: number) =>
@@ -72,6 +74,7 @@ export class Platform extends Construct {
       auth: this.auth,
       guestAccess: config.guestAccess,
       filesBucketArn: this.storage.bucket.arn,
+      preventDestroy: protection.preventDestroy,
     });
 
     const clientIds = [this.auth.webClient.id, this.auth.mobileClient.id, this.auth.serverClient.id];

@@ -13,6 +13,8 @@ export interface StorageProps {
   webOrigin: string;
   /** Non-prod stages may empty the bucket on destroy. */
   forceDestroy: boolean;
+  /** Terraform refuses any plan that deletes or replaces the bucket. */
+  preventDestroy: boolean;
 }
 
 /**
@@ -25,7 +27,11 @@ export class Storage extends Construct {
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
 
-    this.bucket = new S3Bucket(this, "files", { bucket: props.bucketName, forceDestroy: props.forceDestroy });
+    this.bucket = new S3Bucket(this, "files", {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy,
+      lifecycle: { preventDestroy: props.preventDestroy },
+    });
 
     new S3BucketPublicAccessBlock(this, "public-access", {
       bucket: this.bucket.id,

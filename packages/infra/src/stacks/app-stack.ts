@@ -50,6 +50,15 @@ export class AppStack extends TerraformStack {
 
     new AwsProvider(this, "aws", {
       region: config.region,
+      // Credentials of another account stop at plan time, before anything changes.
+      ...(config.accountId ? { allowedAccountIds: [config.accountId] } : {}),
+      ...(config.deployRoleArn
+        ? {
+            assumeRole: [
+              { roleArn: config.deployRoleArn, sessionName: `${config.appName}-${config.stage}-deploy` },
+            ],
+          }
+        : {}),
       defaultTags: [{ tags: { app: config.appName, stage: config.stage, "managed-by": "cdktf" } }],
       ...props.provider,
     });

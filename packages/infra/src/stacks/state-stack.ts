@@ -41,6 +41,14 @@ export class StateStack extends TerraformStack {
     new LocalBackend(this, { path: "terraform.tfstate" });
     new AwsProvider(this, "aws", {
       region: config.state.region,
+      ...(config.accountId ? { allowedAccountIds: [config.accountId] } : {}),
+      ...(config.deployRoleArn
+        ? {
+            assumeRole: [
+              { roleArn: config.deployRoleArn, sessionName: `${config.appName}-${config.stage}-bootstrap` },
+            ],
+          }
+        : {}),
       defaultTags: [{ tags: { app: config.appName, stage: config.stage, "managed-by": "cdktf" } }],
       ...props.provider,
     });

@@ -37,6 +37,14 @@ export function configureTerraform(
       key: stateKey(config) as string,
       region: config.state.region,
       encrypt: true,
+      ...(config.deployRoleArn
+        ? {
+            assumeRole: {
+              roleArn: config.deployRoleArn,
+              sessionName: `${config.appName}-${config.stage}-state`,
+            },
+          }
+        : {}),
     });
     // cdktf 0.21's S3Backend predates the option.
     stack.addOverride("terraform.backend.s3.use_lockfile", true);
