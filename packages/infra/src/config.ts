@@ -86,6 +86,39 @@ export const teardownProtection: Protection = {
   emptyBucketOnDestroy: true,
 };
 
+const sesIdentityArn = z
+  .string()
+  .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN");
+const hostName = z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, "a domain name");
+
+/**
+ * How Cognito sends its email. `COGNITO_DEFAULT`: Cognito's own sender (50 messages a day per
+ * account, no-reply@verificationemail.com; `local` only). `SES`: your SES identity
+ * (`email_sending_account = "DEVELOPER"`), either created by the stack (`create`: a domain,
+ * verified by publishing its DKIM records) or an existing verified one (`arn`, checked at plan time).
+ */
+export const EmailSchema = z.discriminatedUnion("sender", [
+  z.object({ sender: z.literal("COGNITO_DEFAULT") }).strict(),
+  z
+    .object({
+      sender: z.literal("SES"),
+      /** The sender's address, at the identity's domain. */
+      from: z.email(),
+      /** Shown as the sender's name: `"Acme Notes" <no-reply@notes.example.com>`. */
+      fromName: z
+        .string()
+        .regex(/^[^"<>\r\n]{1,64}$/, "a display name without quotes or angle brackets")
+        .optional(),
+      replyTo: z.email().optional(),
+      identity: z.union([
+        z.object({ create: hostName }).strict(),
+        z.object({ arn: sesIdentityArn }).strict(),
+      ]),
+    })
+    .strict(),
+]);
+export type EmailConfig = z.infer<typeof EmailSchema>;
+
 const httpsOrLocalUrl = z.url().refine((u) => {
   const url = new URL(u);
   return url.protocol === "https:" || ["localhost", "127.0.0.1"].includes(url.hostname);
@@ -183,13 +216,15 @@ export const StageConfigSchema = z
     threatProtection: z.enum(["OFF", "AUDIT", "ENFORCED"]),
     /** CIDR ranges whose sign-ins threat protection always blocks (`risk_exception_configuration`). */
     blockedIpRanges: z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, "a CIDR range")).max(200),
-    /** Threat-protection emails (SES identity that may send as `from`). */
+    email: EmailSchema,
+    /**
+     * Threat-protection emails. With SES email they go out through the same identity; with
+     * Cognito's default sender the stage names an SES identity that may send as `from`.
+     */
     threatNotifications: z
       .object({
         from: z.email(),
-        sesIdentityArn: z
-          .string()
-          .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN"),
+        sesIdentityArn: sesIdentityArn.optional(),
       })
       .strict(),
     /**
@@ -264,6 +299,46 @@ export const StageConfigSchema = z
           `or turn off ${fixes}`,
       });
     }
+    const ses = cfg.email.sender === "SES" ? cfg.email : undefined;
+    const byEmail = [
+      ...(cfg.emailMfa ? ["emailMfa"] : []),
+      ...(cfg.passwordless?.factors.includes("EMAIL_OTP") ? ["passwordless EMAIL_OTP"] : []),
+    ];
+    if (!ses && byEmail.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["email"],
+        message:
+          `${byEmail.join(" and ")} need email through your own SES identity: AWS sends MFA and sign-in ` +
+          `codes by email only with email_sending_account DEVELOPER (set email.sender to SES)`,
+      });
+    }
+    if (ses) {
+      const domain = ses.from.split("@")[1] ?? "";
+      const name =
+        "create" in ses.identity ? ses.identity.create : (ses.identity.arn.split(":identity/")[1] ?? "");
+      const covered = name.includes("@") ? ses.from === name : domain === name || domain.endsWith(`.${name}`);
+      if (!covered) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["email", "from"],
+          message: `${ses.from} is not an address of the SES identity ${name}: SES refuses to send as it`,
+        });
+      }
+      if (cfg.threatNotifications.sesIdentityArn) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["threatNotifications", "sesIdentityArn"],
+          message: "with SES email, threat-protection notifications use the email identity; leave this out",
+        });
+      }
+    } else if (cfg.threatProtection !== "OFF" && !cfg.threatNotifications.sesIdentityArn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["threatNotifications", "sesIdentityArn"],
+        message: "threat-protection notifications need an SES identity ARN (notify_configuration.source_arn)",
+      });
+    }
     if (cfg.passwordless?.passkeys && !cfg.passwordless.factors.includes("WEB_AUTHN")) {
       ctx.addIssue({
         code: "custom",
@@ -295,6 +370,15 @@ export const StageConfigSchema = z
         code: "custom",
         path: ["state"],
         message: "prod keeps its state in S3 (shared, versioned, locked), never in a local file",
+      });
+    }
+    if (cfg.email.sender !== "SES") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["email"],
+        message:
+          `${cfg.stage} sends email through SES: Cognito's default sender allows 50 messages a day per ` +
+          `account and sends from no-reply@verificationemail.com`,
       });
     }
     if (!cfg.accountId) {
@@ -333,6 +417,20 @@ export type StageConfigInput = z.input<typeof StageConfigSchema>;
 export type StageConfig = z.output<typeof StageConfigSchema>;
 export type IdentityProvidersConfig = StageConfig["identityProviders"];
 export type StateConfig = StageConfig["state"];
+
+/** The stage's SES identity: its name, its ARN (known at synth time), and whether the stack creates it. */
+export function sesIdentity(
+  config: Pick<StageConfig, "email" | "region" | "accountId">,
+): { name: string; arn: string; create: boolean } | undefined {
+  if (config.email.sender !== "SES") return undefined;
+  const { identity } = config.email;
+  if ("arn" in identity) {
+    return { name: identity.arn.split(":identity/")[1] as string, arn: identity.arn, create: false };
+  }
+  // Deployed stages always name their account (the schema makes sure).
+  const arn = `arn:aws:ses:${config.region}:${config.accountId ?? "000000000000"}:identity/${identity.create}`;
+  return { name: identity.create, arn, create: true };
+}
 
 /** The state object's key: the stage's own, or `<appName>/<stage>/terraform.tfstate`. */
 export function stateKey(config: Pick<StageConfig, "appName" | "stage" | "state">): string | undefined {

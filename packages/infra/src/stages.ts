@@ -42,6 +42,8 @@ export const stages: Record<StageName, StageConfigInput> = {
     blockedIpRanges: ["192.0.2.0/24"],
     // Short-lived access tokens locally, so the web server's server-side refresh is exercised.
     accessTokenValidityMinutes: 5,
+    // Cognito's default sender; the emulator keeps every message in its outbox.
+    email: { sender: "COGNITO_DEFAULT" },
     threatNotifications: {
       from: "no-reply@localhost.example",
       sesIdentityArn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example",
@@ -86,10 +88,14 @@ export const stages: Record<StageName, StageConfigInput> = {
     featurePlan: "PLUS",
     threatProtection: "AUDIT",
     blockedIpRanges: [],
-    threatNotifications: {
-      from: "security@dev.notes.example.com",
-      sesIdentityArn: "arn:aws:ses:eu-west-1:111111111111:identity/dev.notes.example.com",
+    // The stack creates the domain identity; publish its DKIM records (output ses_dkim_tokens).
+    email: {
+      sender: "SES",
+      from: "no-reply@dev.notes.example.com",
+      fromName: "Acme Notes (dev)",
+      identity: { create: "dev.notes.example.com" },
     },
+    threatNotifications: { from: "security@dev.notes.example.com" },
     logRetentionDays: 14,
     blockedEmailDomains: [],
     identityProviders: {
@@ -130,10 +136,15 @@ export const stages: Record<StageName, StageConfigInput> = {
     featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     blockedIpRanges: [],
-    threatNotifications: {
-      from: "security@notes.example.com",
-      sesIdentityArn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com",
+    // An identity verified beforehand (docs/deploy.md, "SES"); plan fails if it is not verified.
+    email: {
+      sender: "SES",
+      from: "no-reply@notes.example.com",
+      fromName: "Acme Notes",
+      replyTo: "support@notes.example.com",
+      identity: { arn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com" },
     },
+    threatNotifications: { from: "security@notes.example.com" },
     logRetentionDays: 90,
     blockedEmailDomains: [],
     identityProviders: {

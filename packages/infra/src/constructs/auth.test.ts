@@ -131,6 +131,17 @@ describe("Auth: user pool", () => {
         name,
         {},
         {
+          // Email MFA and email codes need SES email; local overrides its default sender.
+          ...(name === "local"
+            ? {
+                email: {
+                  sender: "SES",
+                  from: "no-reply@localhost.example",
+                  identity: { arn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example" },
+                },
+                threatNotifications: { from: "no-reply@localhost.example" },
+              }
+            : {}),
           passwordless: {
             factors: ["EMAIL_OTP", "WEB_AUTHN"],
             passkeys: { relyingPartyId: "notes.example.com" },

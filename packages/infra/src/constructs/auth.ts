@@ -13,6 +13,7 @@ import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { ResolvedSecret, SecretRef, StageConfig } from "../config";
 import { policyDocument } from "../policy";
+import { Email } from "./email";
 import type { LambdaFunction } from "./lambda-function";
 import { riskConfiguration } from "./threat-protection";
 
@@ -139,6 +140,7 @@ export class Auth extends Construct {
   readonly domain: CognitoUserPoolDomain;
   readonly groups: Record<keyof typeof groups, CognitoUserGroup>;
   readonly identityProviders: CognitoIdentityProvider[];
+  readonly email: Email;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the tokens' `iss`. */
   readonly issuer: string;
   /** `https://<prefix>.auth.<region>.amazoncognito.com`: the hosted UI. */
@@ -149,6 +151,7 @@ export class Auth extends Construct {
     const { config, prefix, triggers } = props;
 
     const smsRole = this.smsRole(prefix);
+    this.email = new Email(this, "email", { config, prefix });
 
     this.userPool = new CognitoUserPool(this, "user-pool", {
       name: `${prefix}-users`,
@@ -194,7 +197,9 @@ export class Auth extends Construct {
           smsMessage: `Your ${config.displayName} username is {username} and temporary password is {####}`,
         },
       },
-      emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
+      emailConfiguration: this.email.poolConfiguration(),
+      // The pool names the identity by its ARN (known at synth time), so it waits for it explicitly.
+      ...(this.email.dependencies.length > 0 ? { dependsOn: this.email.dependencies } : {}),
       deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
       ...(config.emailMfa ? { emailMfaConfiguration: config.emailMfa } : {}),
       ...(config.passwordless
@@ -231,6 +236,7 @@ export class Auth extends Construct {
             }),
       },
     });
+    this.email.authorize(this.userPool.arn);
     this.issuer = `https://cognito-idp.${config.region}.amazonaws.com/${this.userPool.id}`;
 
     const triggerEntries = Object.entries(triggers) as [keyof AuthTriggers, LambdaFunction][];
@@ -245,7 +251,10 @@ export class Auth extends Construct {
     }
 
     // The risk configuration only exists where threat protection is on (PLUS plan).
-    if (config.threatProtection !== "OFF") riskConfiguration(this, this.userPool.id, config);
+    if (config.threatProtection !== "OFF") {
+      const sourceArn = this.email.identityArn ?? config.threatNotifications.sesIdentityArn;
+      riskConfiguration(this, this.userPool.id, config, sourceArn as string);
+    }
 
     this.groups = {
       admins: new CognitoUserGroup(this, "group-admins", {

@@ -96,5 +96,21 @@ export class AppStack extends TerraformStack {
     for (const [name, o] of Object.entries(outputs)) {
       new TerraformOutput(this, name, o).overrideLogicalId(name);
     }
+    // For the operator (docs/deploy.md), not the apps.
+    const extra: Record<string, { value: unknown; description: string }> = {};
+    const { email } = p.auth;
+    if (email.identityArn) {
+      extra.ses_identity_arn = {
+        value: email.identityArn,
+        description: "SES identity Cognito sends email as",
+      };
+    }
+    if (email.identity) {
+      extra.ses_dkim_tokens = {
+        value: email.identity.dkimSigningAttributes.tokens,
+        description: "Publish <token>._domainkey.<domain> CNAME <token>.dkim.amazonses.com for each",
+      };
+    }
+    for (const [name, o] of Object.entries(extra)) new TerraformOutput(this, name, o).overrideLogicalId(name);
   }
 }

@@ -60,14 +60,25 @@ export function installLockFile(stackDir: string): void {
 }
 
 /**
- * `cdktf synth --hcl` (0.21) renders any `terraform` attribute besides its blocks as an index
- * (`0 = "required_version"`, invalid HCL: its renderTerraform passes the key list where it means
- * the values). Rewrites that line of a synthesized `cdk.tf` to what the JSON says.
+ * Repairs two places where `cdktf synth --hcl` (0.21) writes invalid HCL from valid JSON:
+ * a `terraform` attribute besides its blocks comes out as an index (`0 = "required_version"`: its
+ * renderTerraform passes the key list where it means the values), and `lifecycle` pre/postconditions
+ * come out as a list attribute (`postcondition = [ { ... }, ]`) instead of blocks.
  */
 export function repairHclTerraformBlock(stackDir: string): void {
   const file = join(stackDir, "cdk.tf");
   if (!existsSync(file)) return;
   const text = readFileSync(file, "utf8");
-  const fixed = text.replace(/^\s*\d+ = "required_version"$/m, `required_version = "${REQUIRED_TERRAFORM}"`);
+  const fixed = text
+    .replace(/^\s*\d+ = "required_version"$/m, `required_version = "${REQUIRED_TERRAFORM}"`)
+    .replace(
+      /^(\s*)(precondition|postcondition) = \[\n((?:\{\n[\s\S]*?\n\},\n)+)\]$/gm,
+      (_all, indent: string, kind: string, entries: string) =>
+        entries
+          .split(/^\},\n/m)
+          .filter((e) => e.trim() !== "")
+          .map((e) => `${indent}${kind} {\n${e.replace(/^\{\n/, "")}}`)
+          .join("\n"),
+    );
   if (fixed !== text) writeFileSync(file, fixed);
 }
