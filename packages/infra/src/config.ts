@@ -119,6 +119,33 @@ export const EmailSchema = z.discriminatedUnion("sender", [
 ]);
 export type EmailConfig = z.infer<typeof EmailSchema>;
 
+const acmCertificateArn = z
+  .string()
+  .regex(/^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/, "an ACM certificate ARN");
+
+/**
+ * Token lifetimes (Cognito: access and ID tokens 5 minutes to 1 day, refresh tokens 1 hour to
+ * 10 years) and refresh-token rotation of the web and mobile clients (`refresh_token_rotation`:
+ * each refresh returns a new refresh token and retires the old one after the grace period; clients
+ * then refresh with GetTokensFromRefreshToken or the token endpoint, and the clients lose
+ * ALLOW_REFRESH_TOKEN_AUTH). Left out, the block is not sent and AWS keeps rotation off.
+ */
+export const TokensSchema = z
+  .object({
+    accessTokenMinutes: z.number().int().min(5).max(1440),
+    idTokenMinutes: z.number().int().min(5).max(1440),
+    refreshTokenDays: z.number().int().min(1).max(3650),
+    refreshTokenRotation: z
+      .object({
+        enabled: z.boolean(),
+        /** How long the replaced refresh token still works (client retries), 0–60 s. */
+        retryGracePeriodSeconds: z.number().int().min(0).max(60).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const httpsOrLocalUrl = z.url().refine((u) => {
   const url = new URL(u);
   return url.protocol === "https:" || ["localhost", "127.0.0.1"].includes(url.hostname);
@@ -227,11 +254,38 @@ export const StageConfigSchema = z
         sesIdentityArn: sesIdentityArn.optional(),
       })
       .strict(),
+    /** Token lifetimes and refresh-token rotation of the web and mobile clients. */
+    tokens: TokensSchema.default({ accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 }),
+    /** The HTTP API: throttling of every route, an optional custom domain. */
+    api: z
+      .object({
+        throttling: z
+          .object({
+            /** Requests at once (token bucket size). */
+            burstLimit: z.number().int().min(0).max(5000),
+            /** Steady requests per second. */
+            rateLimit: z.number().min(0).max(10000),
+          })
+          .strict(),
+        customDomain: z
+          .object({ domainName: hostName, certificateArn: acmCertificateArn })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({ throttling: { burstLimit: 100, rateLimit: 50 } }),
+    /** The hosted UI on your own domain instead of `<prefix>.auth.<region>.amazoncognito.com`. */
+    hostedUiCustomDomain: z
+      .object({ domainName: hostName, certificateArn: acmCertificateArn })
+      .strict()
+      .optional(),
     /**
-     * How long access tokens live, in minutes (Cognito allows 5 minutes to 1 day). One hour on AWS;
-     * the local stage uses 5 minutes so that the web server's refresh runs in everyday use and tests.
+     * The oldest TLS version the user-files bucket accepts (`s3:TlsVersion` in its policy). Left
+     * out in `local`: the emulator's policy evaluator does not know NumericLessThan yet.
      */
-    accessTokenValidityMinutes: z.number().int().min(5).max(1440).default(60),
+    filesMinTlsVersion: z.enum(["1.2", "1.3"]).optional(),
+    /** Days a replaced version of a user file is kept before S3 deletes it. */
+    filesNoncurrentVersionDays: z.number().int().min(1).max(3650).default(30),
     logRetentionDays: z.union([
       z.literal(1),
       z.literal(3),
@@ -339,6 +393,22 @@ export const StageConfigSchema = z
         message: "threat-protection notifications need an SES identity ARN (notify_configuration.source_arn)",
       });
     }
+    const certRegion = (arn: string) => arn.split(":")[3];
+    if (cfg.hostedUiCustomDomain && certRegion(cfg.hostedUiCustomDomain.certificateArn) !== "us-east-1") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["hostedUiCustomDomain", "certificateArn"],
+        message:
+          "Cognito serves custom domains through CloudFront and accepts only an ACM certificate in us-east-1",
+      });
+    }
+    if (cfg.api.customDomain && certRegion(cfg.api.customDomain.certificateArn) !== cfg.region) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["api", "customDomain", "certificateArn"],
+        message: `a regional API Gateway domain needs an ACM certificate in the API's region ${cfg.region}`,
+      });
+    }
     if (cfg.passwordless?.passkeys && !cfg.passwordless.factors.includes("WEB_AUTHN")) {
       ctx.addIssue({
         code: "custom",
@@ -370,6 +440,13 @@ export const StageConfigSchema = z
         code: "custom",
         path: ["state"],
         message: "prod keeps its state in S3 (shared, versioned, locked), never in a local file",
+      });
+    }
+    if (!cfg.filesMinTlsVersion) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["filesMinTlsVersion"],
+        message: `${cfg.stage}'s user-files bucket names its oldest accepted TLS version (1.2 at least)`,
       });
     }
     if (cfg.email.sender !== "SES") {

@@ -41,7 +41,10 @@ export const stages: Record<StageName, StageConfigInput> = {
     // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
     blockedIpRanges: ["192.0.2.0/24"],
     // Short-lived access tokens locally, so the web server's server-side refresh is exercised.
-    accessTokenValidityMinutes: 5,
+    tokens: { accessTokenMinutes: 5, idTokenMinutes: 60, refreshTokenDays: 30 },
+    api: { throttling: { burstLimit: 100, rateLimit: 50 } },
+    filesNoncurrentVersionDays: 1,
+    // No filesMinTlsVersion: the emulator (which serves this stage) does not evaluate NumericLessThan.
     // Cognito's default sender; the emulator keeps every message in its outbox.
     email: { sender: "COGNITO_DEFAULT" },
     threatNotifications: {
@@ -96,6 +99,10 @@ export const stages: Record<StageName, StageConfigInput> = {
       identity: { create: "dev.notes.example.com" },
     },
     threatNotifications: { from: "security@dev.notes.example.com" },
+    tokens: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
+    api: { throttling: { burstLimit: 50, rateLimit: 20 } },
+    filesNoncurrentVersionDays: 7,
+    filesMinTlsVersion: "1.2",
     logRetentionDays: 14,
     blockedEmailDomains: [],
     identityProviders: {
@@ -145,6 +152,11 @@ export const stages: Record<StageName, StageConfigInput> = {
       identity: { arn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com" },
     },
     threatNotifications: { from: "security@notes.example.com" },
+    tokens: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
+    // Custom domains are optional: api.customDomain and hostedUiCustomDomain (docs/deploy.md).
+    api: { throttling: { burstLimit: 500, rateLimit: 200 } },
+    filesNoncurrentVersionDays: 30,
+    filesMinTlsVersion: "1.2",
     logRetentionDays: 90,
     blockedEmailDomains: [],
     identityProviders: {

@@ -1,13 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { App } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { synthStagesAsHcl } from "../scripts/lib/synth-hcl";
 import { validateStacks } from "../scripts/lib/validate";
 import { synthStateStack } from "../src/bootstrap";
-import { stageNames } from "../src/stages";
+import { resolveStage } from "../src/config";
+import { AppStack } from "../src/stacks/app-stack";
+import { installLockFile } from "../src/stacks/terraform-settings";
+import { stageNames, stages } from "../src/stages";
 import { synthStages } from "../src/synth";
-import { placeholderBundles } from "../src/test-support";
+import { essentialsFeatures, everyKnob, placeholderBundles } from "../src/test-support";
 
 /**
  * The real terraform CLI and AWS provider (from the machine's local mirror, no network) validate
@@ -23,6 +27,22 @@ describe("terraform validate", () => {
       expect(r.diagnostics, r.stack).toEqual([]);
       expect(r.valid, r.stack).toBe(true);
     }
+  });
+
+  it("accepts dev with every optional setting on (custom domains, rotation, Essentials features)", {
+    timeout: 240_000,
+  }, async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "infra-validate-knobs-"));
+    const app = new App({ outdir });
+    new AppStack(app, "dev", {
+      stage: resolveStage({ ...stages.dev, ...everyKnob, ...essentialsFeatures }, {}),
+      apiDistDir: placeholderBundles(),
+    });
+    app.synth();
+    installLockFile(join(outdir, "stacks", "dev"));
+    const [result] = await validateStacks(outdir);
+    expect(result?.diagnostics).toEqual([]);
+    expect(result?.valid).toBe(true);
   });
 
   it("accepts the state-bucket bootstrap of dev and prod", { timeout: 240_000 }, async () => {

@@ -1,5 +1,7 @@
 import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
+import { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
+import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
@@ -19,6 +21,10 @@ export interface ApiProps {
   routes: readonly RouteDefinition[];
   handlers: Record<RouteHandlerName, LambdaFunction>;
   logRetentionDays: number;
+  /** Every route's throttling (the stage's default route settings). */
+  throttling: { burstLimit: number; rateLimit: number };
+  /** Serve the API on this domain (regional endpoint, ACM certificate in the API's region). */
+  customDomain?: { domainName: string; certificateArn: string };
 }
 
 /**
@@ -30,6 +36,9 @@ export class Api extends Construct {
   readonly authorizer: Apigatewayv2Authorizer;
   readonly stage: Apigatewayv2Stage;
   readonly routes: Apigatewayv2Route[] = [];
+  readonly domain: Apigatewayv2DomainName | undefined;
+  /** The API's base URL: the custom domain's, or the execute-api endpoint. */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -72,8 +81,30 @@ export class Api extends Construct {
           integrationError: "$context.integrationErrorMessage",
         }),
       },
-      defaultRouteSettings: { throttlingBurstLimit: 100, throttlingRateLimit: 50 },
+      defaultRouteSettings: {
+        throttlingBurstLimit: props.throttling.burstLimit,
+        throttlingRateLimit: props.throttling.rateLimit,
+      },
     });
+
+    if (props.customDomain) {
+      this.domain = new Apigatewayv2DomainName(this, "domain", {
+        domainName: props.customDomain.domainName,
+        domainNameConfiguration: {
+          certificateArn: props.customDomain.certificateArn,
+          endpointType: "REGIONAL",
+          securityPolicy: "TLS_1_2",
+        },
+      });
+      new Apigatewayv2ApiMapping(this, "mapping", {
+        apiId: this.api.id,
+        domainName: this.domain.id,
+        stage: this.stage.id,
+      });
+      this.url = `https://${props.customDomain.domainName}`;
+    } else {
+      this.url = this.api.apiEndpoint;
+    }
 
     for (const route of props.routes) {
       const fn = props.handlers[route.handler as RouteHandlerName];

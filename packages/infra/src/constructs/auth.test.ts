@@ -264,9 +264,9 @@ describe("Auth: groups and resource server", () => {
 describe("Auth: app clients", () => {
   const tokens = {
     access_token_validity: 5,
-    id_token_validity: 1,
+    id_token_validity: 60,
     refresh_token_validity: 30,
-    token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
+    token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
     enable_token_revocation: true,
     prevent_user_existence_errors: "ENABLED",
   };
@@ -335,7 +335,7 @@ describe("Auth: app clients", () => {
       expectResource(prod, CognitoUserPoolClient, {
         name: `acme-notes-prod-${name}`,
         access_token_validity: 60,
-        token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
+        token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
       });
       expect(client(`acme-notes-dev-${name}`, dev).access_token_validity).toBe(60);
     }

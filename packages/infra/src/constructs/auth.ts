@@ -28,15 +28,31 @@ export const passwordPolicy = {
 } as const;
 
 /**
- * ID tokens live 1 hour, refresh tokens 30 days (ARCHITECTURE.md non-negotiables); access tokens
- * the stage's `accessTokenValidityMinutes` (60 on AWS, 5 locally so that refresh is exercised).
+ * The clients' token lifetimes, from the stage (`tokens`): access and ID tokens in minutes (one
+ * hour on AWS; access tokens 5 minutes locally, so that refresh is exercised), refresh tokens in days.
  */
-export function tokenValidity(accessTokenValidityMinutes: number) {
+export function tokenValidity(tokens: StageConfig["tokens"]) {
   return {
-    accessTokenValidity: accessTokenValidityMinutes,
-    idTokenValidity: 1,
-    refreshTokenValidity: 30,
-    tokenValidityUnits: [{ accessToken: "minutes", idToken: "hours", refreshToken: "days" }],
+    accessTokenValidity: tokens.accessTokenMinutes,
+    idTokenValidity: tokens.idTokenMinutes,
+    refreshTokenValidity: tokens.refreshTokenDays,
+    tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
+  };
+}
+
+/** The web and mobile clients' `refresh_token_rotation` block, when the stage sets one. */
+export function refreshTokenRotation(tokens: StageConfig["tokens"]) {
+  const r = tokens.refreshTokenRotation;
+  if (!r) return {};
+  return {
+    refreshTokenRotation: [
+      {
+        feature: r.enabled ? "ENABLED" : "DISABLED",
+        ...(r.retryGracePeriodSeconds !== undefined
+          ? { retryGracePeriodSeconds: r.retryGracePeriodSeconds }
+          : {}),
+      },
+    ],
   };
 }
 
@@ -285,9 +301,13 @@ export class Auth extends Construct {
 
     // Choice-based sign-in (passwordless factors) runs through USER_AUTH.
     const userAuth = config.passwordless ? ["ALLOW_USER_AUTH"] : [];
+    // With rotation, refresh goes through GetTokensFromRefreshToken / the token endpoint only.
+    const rotating = config.tokens.refreshTokenRotation?.enabled === true;
+    const refreshAuth = rotating ? [] : ["ALLOW_REFRESH_TOKEN_AUTH"];
+    const userClients = { ...refreshTokenRotation(config.tokens) };
     const common = {
       userPoolId: this.userPool.id,
-      ...tokenValidity(config.accessTokenValidityMinutes),
+      ...tokenValidity(config.tokens),
       enableTokenRevocation: true,
       preventUserExistenceErrors: "ENABLED",
       authSessionValidity: 3,
@@ -299,7 +319,8 @@ export class Auth extends Construct {
       ...common,
       name: `${prefix}-web`,
       generateSecret: true,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, ...refreshAuth],
+      ...userClients,
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: webScopes,
@@ -316,7 +337,8 @@ export class Auth extends Construct {
       name: `${prefix}-mobile`,
       // A public client: no secret; SRP sign-in and refresh, or code + PKCE through the hosted UI.
       generateSecret: false,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, ...refreshAuth],
+      ...userClients,
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: mobileScopes,
@@ -339,11 +361,16 @@ export class Auth extends Construct {
       dependsOn: [api],
     });
 
+    // A custom domain (ACM certificate in us-east-1) replaces the prefix domain.
+    const custom = config.hostedUiCustomDomain;
     this.domain = new CognitoUserPoolDomain(this, "domain", {
-      domain: config.domainPrefix,
+      domain: custom ? custom.domainName : config.domainPrefix,
+      ...(custom ? { certificateArn: custom.certificateArn } : {}),
       userPoolId: this.userPool.id,
     });
-    this.hostedUiUrl = `https://${this.domain.domain}.auth.${config.region}.amazoncognito.com`;
+    this.hostedUiUrl = custom
+      ? `https://${this.domain.domain}`
+      : `https://${this.domain.domain}.auth.${config.region}.amazoncognito.com`;
   }
 
   /** The role Cognito assumes to send SMS through SNS (MFA and verification codes). */

@@ -41,6 +41,8 @@ export class Platform extends Construct {
       webOrigin: config.webOrigin,
       forceDestroy: protection.emptyBucketOnDestroy,
       preventDestroy: protection.preventDestroy,
+      noncurrentVersionDays: config.filesNoncurrentVersionDays,
+      minTlsVersion: config.filesMinTlsVersion ?? null,
     });
 
     const fn = (name: FunctionName, environment: Record<string, string>, timeoutSeconds: number) =>
@@ -106,6 +108,8 @@ export class Platform extends Construct {
       routes,
       handlers,
       logRetentionDays: config.logRetentionDays,
+      throttling: config.api.throttling,
+      ...(config.api.customDomain ? { customDomain: config.api.customDomain } : {}),
     });
   }
 }

@@ -88,7 +88,7 @@ export class AppStack extends TerraformStack {
       hosted_ui_domain: { value: p.auth.domain.domain, description: "Hosted UI domain prefix" },
       hosted_ui_url: { value: p.auth.hostedUiUrl, description: "Hosted UI base URL" },
       identity_pool_id: { value: p.identity.pool.id, description: "Cognito identity pool ID" },
-      api_url: { value: p.api.api.apiEndpoint, description: "HTTP API base URL" },
+      api_url: { value: p.api.url, description: "HTTP API base URL" },
       files_bucket: { value: p.storage.bucket.bucket, description: "User files bucket" },
       app_table: { value: p.data.appTable.name, description: "App table (notes, profiles)" },
       sessions_table: { value: p.data.sessionsTable.name, description: "next-auth sessions table" },
@@ -103,6 +103,22 @@ export class AppStack extends TerraformStack {
       extra.ses_identity_arn = {
         value: email.identityArn,
         description: "SES identity Cognito sends email as",
+      };
+    }
+    if (p.api.domain) {
+      extra.api_domain_target = {
+        value: p.api.domain.domainNameConfiguration.targetDomainName,
+        description: "Point the API's custom domain here (CNAME, or alias A in the hosted zone below)",
+      };
+      extra.api_domain_zone_id = {
+        value: p.api.domain.domainNameConfiguration.hostedZoneId,
+        description: "Hosted zone of api_domain_target (Route 53 alias)",
+      };
+    }
+    if (config.hostedUiCustomDomain) {
+      extra.hosted_ui_cloudfront = {
+        value: p.auth.domain.cloudfrontDistribution,
+        description: "Point the hosted UI's custom domain here (alias A, hosted zone Z2FDTNDATAQYW2)",
       };
     }
     if (email.identity) {
