@@ -333,6 +333,16 @@ export const StageConfigSchema = z
     preTokenGenerationVersion: z.enum(["V1_0", "V2_0", "V3_0"]).default("V1_0"),
     /** Previous passwords a user may not reuse (`password_history_size`), 0 = off. ESSENTIALS or PLUS. */
     passwordHistorySize: z.number().int().min(0).max(24).default(0),
+    /** Alarms and tracing (docs/deploy.md, "Alarms"). */
+    observability: z
+      .object({
+        /** Subscribed to the `<app>-<stage>-alarms` topic; each address confirms by email. */
+        alarmEmails: z.array(z.email()).default([]),
+        /** X-Ray active tracing of every function (the HTTP API itself cannot be traced). */
+        tracing: z.boolean().default(false),
+      })
+      .strict()
+      .default({ alarmEmails: [], tracing: false }),
     /** Extra email domains the pre-sign-up trigger refuses. */
     blockedEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
     identityProviders: IdentityProvidersSchema,

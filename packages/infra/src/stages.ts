@@ -157,6 +157,7 @@ export const stages: Record<StageName, StageConfigInput> = {
     api: { throttling: { burstLimit: 500, rateLimit: 200 } },
     filesNoncurrentVersionDays: 30,
     filesMinTlsVersion: "1.2",
+    observability: { alarmEmails: ["ops@notes.example.com"], tracing: true },
     logRetentionDays: 90,
     blockedEmailDomains: [],
     identityProviders: {

@@ -11,6 +11,24 @@ import { type RouteDefinition, type RouteHandlerName, routeKey } from "@repo/api
 import { Construct } from "constructs";
 import type { LambdaFunction } from "./lambda-function";
 
+/** One JSON line per request in the access log group (`$context` variables of HTTP APIs). */
+export const accessLogFormat = {
+  requestId: "$context.requestId",
+  sourceIp: "$context.identity.sourceIp",
+  requestTime: "$context.requestTime",
+  httpMethod: "$context.httpMethod",
+  path: "$context.path",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  protocol: "$context.protocol",
+  latency: "$context.responseLatency",
+  integrationLatency: "$context.integrationLatency",
+  responseLength: "$context.responseLength",
+  authorizerError: "$context.authorizer.error",
+  integrationError: "$context.integrationErrorMessage",
+  integrationStatus: "$context.integration.status",
+};
+
 export interface ApiProps {
   prefix: string;
   webOrigin: string;
@@ -73,15 +91,11 @@ export class Api extends Construct {
       autoDeploy: true,
       accessLogSettings: {
         destinationArn: accessLogs.arn,
-        format: JSON.stringify({
-          requestId: "$context.requestId",
-          routeKey: "$context.routeKey",
-          status: "$context.status",
-          authorizerError: "$context.authorizer.error",
-          integrationError: "$context.integrationErrorMessage",
-        }),
+        format: JSON.stringify(accessLogFormat),
       },
       defaultRouteSettings: {
+        // Per-route metrics (Count, 4xx, 5xx, Latency by route), not only the API's totals.
+        detailedMetricsEnabled: true,
         throttlingBurstLimit: props.throttling.burstLimit,
         throttlingRateLimit: props.throttling.rateLimit,
       },

@@ -16,6 +16,8 @@ export interface LambdaFunctionProps {
   /** Cognito waits 5 s for a trigger; API routes get longer. */
   timeoutSeconds: number;
   logRetentionDays: number;
+  /** X-Ray active tracing. */
+  tracing: boolean;
 }
 
 /**
@@ -62,6 +64,15 @@ export class LambdaFunction extends Construct {
               Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
               Resource: `${this.logGroup.arn}:*`,
             },
+            ...(props.tracing
+              ? [
+                  {
+                    Effect: "Allow" as const,
+                    Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                    Resource: "*",
+                  },
+                ]
+              : []),
             ...this.statements,
           ]),
       }),
@@ -79,6 +90,14 @@ export class LambdaFunction extends Construct {
       memorySize: 256,
       timeout: props.timeoutSeconds,
       environment: { variables: props.environment },
+      // JSON lines (requestId, level, message) into the function's own log group.
+      loggingConfig: {
+        logFormat: "JSON",
+        applicationLogLevel: "INFO",
+        systemLogLevel: "WARN",
+        logGroup: this.logGroup.name,
+      },
+      ...(props.tracing ? { tracingConfig: { mode: "Active" } } : {}),
       dependsOn: [this.logGroup],
     });
   }

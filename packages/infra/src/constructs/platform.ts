@@ -8,6 +8,7 @@ import { Auth, type AuthTriggers } from "./auth";
 import { Data } from "./data";
 import { Identity } from "./identity";
 import { LambdaFunction } from "./lambda-function";
+import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 
 export interface PlatformProps {
@@ -28,6 +29,7 @@ export class Platform extends Construct {
   readonly storage: Storage;
   readonly data: Data;
   readonly functions: Record<FunctionName, LambdaFunction>;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
@@ -52,6 +54,7 @@ export class Platform extends Construct {
         environment,
         timeoutSeconds,
         logRetentionDays: config.logRetentionDays,
+        tracing: config.observability.tracing,
       });
 
     const triggerEnv = {
@@ -110,6 +113,16 @@ export class Platform extends Construct {
       logRetentionDays: config.logRetentionDays,
       throttling: config.api.throttling,
       ...(config.api.customDomain ? { customDomain: config.api.customDomain } : {}),
+    });
+
+    this.monitoring = new Monitoring(this, "monitoring", {
+      prefix,
+      functions: this.functions,
+      apiId: this.api.api.id,
+      apiStageName: "$default",
+      userPoolId: this.auth.userPool.id,
+      clientIds,
+      alarmEmails: config.observability.alarmEmails,
     });
   }
 }

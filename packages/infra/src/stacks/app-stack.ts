@@ -99,6 +99,10 @@ export class AppStack extends TerraformStack {
     // For the operator (docs/deploy.md), not the apps.
     const extra: Record<string, { value: unknown; description: string }> = {};
     const { email } = p.auth;
+    extra.alarm_topic_arn = {
+      value: p.monitoring.topic.arn,
+      description: "SNS topic every alarm of the stage notifies (subscribe on-call here)",
+    };
     if (email.identityArn) {
       extra.ses_identity_arn = {
         value: email.identityArn,
