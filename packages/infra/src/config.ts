@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { type StageName, stageNames, stages } from "./stages";
+import { featurePlans, featuresAboveTier } from "./feature-plans";
 
 /**
- * The infra package's stage configuration: typed, zod-validated objects, one per stage
- * (`src/stages.ts`), plus the few values that come from the environment. The only reader of
- * `process.env` in this package besides `scripts/`.
+ * The infra package's stage schema: what a stage may say, zod-validated, plus the few values that
+ * come from the environment. The stage table (`src/stages.ts`) depends on this module, never the
+ * reverse. The only reader of `process.env` in this package besides `scripts/`.
  *
  * Secrets (identity-provider client secrets, Apple's private key) never live in the repo: a stage
  * names where each comes from, either an environment variable read at synth time or an SSM
  * parameter read by Terraform at plan time (`data.aws_ssm_parameter`, SecureString).
  */
+
+/** The stages this app knows; `src/stages.ts` holds one config for each. */
+export const stageNames = ["local", "dev", "prod"] as const;
+export type StageName = (typeof stageNames)[number];
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -25,6 +29,122 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 /** A secret after the environment was read: a value, or an SSM parameter Terraform reads. */
 export type ResolvedSecret = { kind: "value"; value: string } | { kind: "ssm"; name: string };
+
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1");
+const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
+
+/**
+ * Where Terraform keeps the stage's state. `s3`: one bucket (made once by `pnpm --filter
+ * @repo/infra bootstrap-state -- --stage <stage>`), key `<appName>/<stage>/terraform.tfstate`
+ * unless set, server-side encryption, S3-native locking (`use_lockfile`, Terraform >= 1.10).
+ * `local`: a file next to `cdktf.json`, `terraform.<stage>.tfstate` (git-ignored).
+ */
+export const StateSchema = z.discriminatedUnion("backend", [
+  z.object({ backend: z.literal("local") }).strict(),
+  z
+    .object({
+      backend: z.literal("s3"),
+      bucket: bucketName,
+      region: awsRegion,
+      key: z
+        .string()
+        .regex(/^[\w.-]+(\/[\w.-]+)*\.tfstate$/, "a relative object key ending in .tfstate")
+        .optional(),
+    })
+    .strict(),
+]);
+
+/**
+ * What keeps a stage's data alive, one switch per mechanism (they protect against different
+ * things and are undone differently; docs/deploy.md "Tear down").
+ */
+export const ProtectionSchema = z
+  .object({
+    /** Cognito's own `deletion_protection` on the user pool: AWS refuses DeleteUserPool while ACTIVE. */
+    userPoolDeletionProtection: z.boolean(),
+    /** DynamoDB `deletion_protection_enabled` on both tables: AWS refuses DeleteTable. */
+    tableDeletionProtection: z.boolean(),
+    /** DynamoDB point-in-time recovery (35 days of restorable history) on both tables. */
+    pointInTimeRecovery: z.boolean(),
+    /**
+     * Terraform `lifecycle.prevent_destroy` on the user pool, the identity pool, both tables and the
+     * bucket: a plan that would delete or replace one of them fails before anything changes.
+     */
+    preventDestroy: z.boolean(),
+    /** The bucket's `force_destroy`: destroy deletes every object (and version) in it first. */
+    emptyBucketOnDestroy: z.boolean(),
+  })
+  .strict();
+export type Protection = z.infer<typeof ProtectionSchema>;
+
+/** Every protection off: what `INFRA_TEARDOWN=<stage>` synthesizes before a deliberate destroy. */
+export const teardownProtection: Protection = {
+  userPoolDeletionProtection: false,
+  tableDeletionProtection: false,
+  pointInTimeRecovery: false,
+  preventDestroy: false,
+  emptyBucketOnDestroy: true,
+};
+
+const sesIdentityArn = z
+  .string()
+  .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN");
+const hostName = z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, "a domain name");
+
+/**
+ * How Cognito sends its email. `COGNITO_DEFAULT`: Cognito's own sender (50 messages a day per
+ * account, no-reply@verificationemail.com; `local` only). `SES`: your SES identity
+ * (`email_sending_account = "DEVELOPER"`), either created by the stack (`create`: a domain,
+ * verified by publishing its DKIM records) or an existing verified one (`arn`, checked at plan time).
+ */
+export const EmailSchema = z.discriminatedUnion("sender", [
+  z.object({ sender: z.literal("COGNITO_DEFAULT") }).strict(),
+  z
+    .object({
+      sender: z.literal("SES"),
+      /** The sender's address, at the identity's domain. */
+      from: z.email(),
+      /** Shown as the sender's name: `"Acme Notes" <no-reply@notes.example.com>`. */
+      fromName: z
+        .string()
+        .regex(/^[^"<>\r\n]{1,64}$/, "a display name without quotes or angle brackets")
+        .optional(),
+      replyTo: z.email().optional(),
+      identity: z.union([
+        z.object({ create: hostName }).strict(),
+        z.object({ arn: sesIdentityArn }).strict(),
+      ]),
+    })
+    .strict(),
+]);
+export type EmailConfig = z.infer<typeof EmailSchema>;
+
+const acmCertificateArn = z
+  .string()
+  .regex(/^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/, "an ACM certificate ARN");
+
+/**
+ * Token lifetimes (Cognito: access and ID tokens 5 minutes to 1 day, refresh tokens 1 hour to
+ * 10 years) and refresh-token rotation of the web and mobile clients (`refresh_token_rotation`:
+ * each refresh returns a new refresh token and retires the old one after the grace period; clients
+ * then refresh with GetTokensFromRefreshToken or the token endpoint, and the clients lose
+ * ALLOW_REFRESH_TOKEN_AUTH). Left out, the block is not sent and AWS keeps rotation off.
+ */
+export const TokensSchema = z
+  .object({
+    accessTokenMinutes: z.number().int().min(5).max(1440),
+    idTokenMinutes: z.number().int().min(5).max(1440),
+    refreshTokenDays: z.number().int().min(1).max(3650),
+    refreshTokenRotation: z
+      .object({
+        enabled: z.boolean(),
+        /** How long the replaced refresh token still works (client retries), 0–60 s. */
+        retryGracePeriodSeconds: z.number().int().min(0).max(60).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 const httpsOrLocalUrl = z.url().refine((u) => {
   const url = new URL(u);
@@ -82,7 +202,7 @@ export const IdentityProvidersSchema = z
 export const StageConfigSchema = z
   .object({
     stage: z.enum(stageNames),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+    region: awsRegion,
     /** Prefix of every resource name: `<appName>-<stage>-...`. */
     appName: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
     /** Shown in messages sent by Cognito. */
@@ -96,33 +216,76 @@ export const StageConfigSchema = z
     /** Hosted UI domain prefix: `<prefix>.auth.<region>.amazoncognito.com`. */
     domainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
     /** Bucket names are global: set one your account owns. */
-    filesBucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+    filesBucketName: bucketName,
+    state: StateSchema,
     guestAccess: z.boolean(),
-    deletionProtection: z.boolean(),
+    /**
+     * The AWS account the stage deploys to: the provider's `allowed_account_ids`, so credentials
+     * of any other account stop at plan time, before anything changes. Required for dev and prod.
+     */
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, "a 12-digit AWS account ID")
+      .optional(),
+    /** A role in that account the provider (and the S3 backend) assume to deploy (`assume_role`). */
+    deployRoleArn: z
+      .string()
+      .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN")
+      .optional(),
+    protection: ProtectionSchema,
     /**
      * The user pool's feature plan (`user_pool_tier`). AWS gives a new pool ESSENTIALS when none is
      * set; the stage names it so the plan is a decision, checked against the features below
      * (docs/deploy.md, "Feature plans").
      */
-    featurePlan: z.enum(["LITE", "ESSENTIALS", "PLUS"]),
+    featurePlan: z.enum(featurePlans),
     /** `AUDIT` logs risk only; `ENFORCED` acts on it; both need the PLUS plan. `OFF` disables it. */
     threatProtection: z.enum(["OFF", "AUDIT", "ENFORCED"]),
     /** CIDR ranges whose sign-ins threat protection always blocks (`risk_exception_configuration`). */
     blockedIpRanges: z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, "a CIDR range")).max(200),
-    /** Threat-protection emails (SES identity that may send as `from`). */
+    email: EmailSchema,
+    /**
+     * Threat-protection emails. With SES email they go out through the same identity; with
+     * Cognito's default sender the stage names an SES identity that may send as `from`.
+     */
     threatNotifications: z
       .object({
         from: z.email(),
-        sesIdentityArn: z
-          .string()
-          .regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "an SES identity ARN"),
+        sesIdentityArn: sesIdentityArn.optional(),
       })
       .strict(),
+    /** Token lifetimes and refresh-token rotation of the web and mobile clients. */
+    tokens: TokensSchema.default({ accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 }),
+    /** The HTTP API: throttling of every route, an optional custom domain. */
+    api: z
+      .object({
+        throttling: z
+          .object({
+            /** Requests at once (token bucket size). */
+            burstLimit: z.number().int().min(0).max(5000),
+            /** Steady requests per second. */
+            rateLimit: z.number().min(0).max(10000),
+          })
+          .strict(),
+        customDomain: z
+          .object({ domainName: hostName, certificateArn: acmCertificateArn })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({ throttling: { burstLimit: 100, rateLimit: 50 } }),
+    /** The hosted UI on your own domain instead of `<prefix>.auth.<region>.amazoncognito.com`. */
+    hostedUiCustomDomain: z
+      .object({ domainName: hostName, certificateArn: acmCertificateArn })
+      .strict()
+      .optional(),
     /**
-     * How long access tokens live, in minutes (Cognito allows 5 minutes to 1 day). One hour on AWS;
-     * the local stage uses 5 minutes so that the web server's refresh runs in everyday use and tests.
+     * The oldest TLS version the user-files bucket accepts (`s3:TlsVersion` in its policy). Left
+     * out in `local`: the emulator's policy evaluator does not know NumericLessThan yet.
      */
-    accessTokenValidityMinutes: z.number().int().min(5).max(1440).default(60),
+    filesMinTlsVersion: z.enum(["1.2", "1.3"]).optional(),
+    /** Days a replaced version of a user file is kept before S3 deletes it. */
+    filesNoncurrentVersionDays: z.number().int().min(1).max(3650).default(30),
     logRetentionDays: z.union([
       z.literal(1),
       z.literal(3),
@@ -132,21 +295,142 @@ export const StageConfigSchema = z
       z.literal(90),
       z.literal(365),
     ]),
+    /**
+     * Passwordless first factors offered next to the password (`sign_in_policy`, choice-based
+     * sign-in): email or SMS one-time codes, passkeys (`WEB_AUTHN`). ESSENTIALS or PLUS only.
+     */
+    passwordless: z
+      .object({
+        factors: z.array(z.enum(["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"])).min(1),
+        /** Passkey settings (`web_authn_configuration`); Cognito's defaults when left out. */
+        passkeys: z
+          .object({
+            /** The relying party: the hosted UI's domain unless set. */
+            relyingPartyId: z
+              .string()
+              .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "a host name")
+              .optional(),
+            userVerification: z.enum(["required", "preferred"]).default("preferred"),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** MFA codes by email (`email_mfa_configuration`). ESSENTIALS or PLUS only. */
+    emailMfa: z
+      .object({
+        subject: z.string().min(1).max(140),
+        /** Must contain `{####}`, where Cognito puts the code. */
+        message: z.string().min(6).max(20_000).includes("{####}", { message: "must contain {####}" }),
+      })
+      .strict()
+      .optional(),
+    /**
+     * The pre token generation trigger's event version. `V1_0` customizes the ID token only;
+     * `V2_0` also the access token, `V3_0` also machine-to-machine tokens: both ESSENTIALS or PLUS.
+     */
+    preTokenGenerationVersion: z.enum(["V1_0", "V2_0", "V3_0"]).default("V1_0"),
+    /** Previous passwords a user may not reuse (`password_history_size`), 0 = off. ESSENTIALS or PLUS. */
+    passwordHistorySize: z.number().int().min(0).max(24).default(0),
+    /** Alarms and tracing (docs/deploy.md, "Alarms"). */
+    observability: z
+      .object({
+        /** Subscribed to the `<app>-<stage>-alarms` topic; each address confirms by email. */
+        alarmEmails: z.array(z.email()).default([]),
+        /** X-Ray active tracing of every function (the HTTP API itself cannot be traced). */
+        tracing: z.boolean().default(false),
+      })
+      .strict()
+      .default({ alarmEmails: [], tracing: false }),
     /** Extra email domains the pre-sign-up trigger refuses. */
     blockedEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
     identityProviders: IdentityProvidersSchema,
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    if (cfg.threatProtection !== "OFF" && cfg.featurePlan !== "PLUS") {
+    // What AWS refuses at CreateUserPool / UpdateUserPool for the pool's plan, with its message.
+    const over = featuresAboveTier(cfg);
+    if (over.length > 0) {
+      const names = over.map((f) => f.name);
+      const fixes = over.map((f) => `${f.setting} (needs ${f.minimum})`).join(", ");
       ctx.addIssue({
         code: "custom",
         path: ["featurePlan"],
         message:
-          `threat protection (${cfg.threatProtection}) needs the PLUS feature plan: on ${cfg.featurePlan} AWS refuses ` +
-          `CreateUserPool with FeatureUnavailableInTierException ("The following features need to be disabled ` +
-          `for the ${cfg.featurePlan} pricing tier configured: Threat Protection"); set featurePlan to PLUS or ` +
-          `threatProtection to OFF`,
+          `AWS refuses this pool with FeatureUnavailableInTierException ("The following features need to be ` +
+          `disabled for the ${cfg.featurePlan} pricing tier configured: ${names.join(", ")}"); raise featurePlan ` +
+          `or turn off ${fixes}`,
+      });
+    }
+    const ses = cfg.email.sender === "SES" ? cfg.email : undefined;
+    const byEmail = [
+      ...(cfg.emailMfa ? ["emailMfa"] : []),
+      ...(cfg.passwordless?.factors.includes("EMAIL_OTP") ? ["passwordless EMAIL_OTP"] : []),
+    ];
+    if (!ses && byEmail.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["email"],
+        message:
+          `${byEmail.join(" and ")} need email through your own SES identity: AWS sends MFA and sign-in ` +
+          `codes by email only with email_sending_account DEVELOPER (set email.sender to SES)`,
+      });
+    }
+    if (ses) {
+      const domain = ses.from.split("@")[1] ?? "";
+      const name =
+        "create" in ses.identity ? ses.identity.create : (ses.identity.arn.split(":identity/")[1] ?? "");
+      const covered = name.includes("@") ? ses.from === name : domain === name || domain.endsWith(`.${name}`);
+      if (!covered) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["email", "from"],
+          message: `${ses.from} is not an address of the SES identity ${name}: SES refuses to send as it`,
+        });
+      }
+      if (cfg.threatNotifications.sesIdentityArn) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["threatNotifications", "sesIdentityArn"],
+          message: "with SES email, threat-protection notifications use the email identity; leave this out",
+        });
+      }
+    } else if (cfg.threatProtection !== "OFF" && !cfg.threatNotifications.sesIdentityArn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["threatNotifications", "sesIdentityArn"],
+        message: "threat-protection notifications need an SES identity ARN (notify_configuration.source_arn)",
+      });
+    }
+    const certRegion = (arn: string) => arn.split(":")[3];
+    if (cfg.hostedUiCustomDomain && certRegion(cfg.hostedUiCustomDomain.certificateArn) !== "us-east-1") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["hostedUiCustomDomain", "certificateArn"],
+        message:
+          "Cognito serves custom domains through CloudFront and accepts only an ACM certificate in us-east-1",
+      });
+    }
+    if (cfg.api.customDomain && certRegion(cfg.api.customDomain.certificateArn) !== cfg.region) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["api", "customDomain", "certificateArn"],
+        message: `a regional API Gateway domain needs an ACM certificate in the API's region ${cfg.region}`,
+      });
+    }
+    if (cfg.passwordless?.passkeys && !cfg.passwordless.factors.includes("WEB_AUTHN")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["passwordless", "passkeys"],
+        message: "passkey settings without WEB_AUTHN among passwordless.factors have no effect",
+      });
+    }
+    if (cfg.state.backend === "s3" && cfg.state.bucket === cfg.filesBucketName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["state", "bucket"],
+        message: "the state bucket must not be the user-files bucket (users' identities may write there)",
       });
     }
     if (cfg.stage === "local") return;
@@ -161,18 +445,85 @@ export const StageConfigSchema = z
         }
       }
     }
-    if (cfg.stage === "prod" && !cfg.deletionProtection) {
+    if (cfg.stage === "prod" && cfg.state.backend !== "s3") {
       ctx.addIssue({
         code: "custom",
-        path: ["deletionProtection"],
-        message: "prod keeps deletion protection on",
+        path: ["state"],
+        message: "prod keeps its state in S3 (shared, versioned, locked), never in a local file",
       });
+    }
+    if (!cfg.filesMinTlsVersion) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["filesMinTlsVersion"],
+        message: `${cfg.stage}'s user-files bucket names its oldest accepted TLS version (1.2 at least)`,
+      });
+    }
+    if (cfg.email.sender !== "SES") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["email"],
+        message:
+          `${cfg.stage} sends email through SES: Cognito's default sender allows 50 messages a day per ` +
+          `account and sends from no-reply@verificationemail.com`,
+      });
+    }
+    if (!cfg.accountId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accountId"],
+        message: `${cfg.stage} names the AWS account it deploys to (allowed_account_ids)`,
+      });
+    }
+    if (
+      cfg.deployRoleArn &&
+      cfg.accountId &&
+      !cfg.deployRoleArn.startsWith(`arn:aws:iam::${cfg.accountId}:`)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployRoleArn"],
+        message: `the deploy role must be in the stage's account ${cfg.accountId}`,
+      });
+    }
+    if (cfg.stage === "prod") {
+      for (const [key, on] of Object.entries(cfg.protection)) {
+        const wanted = key !== "emptyBucketOnDestroy";
+        if (on !== wanted) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["protection", key],
+            message: `prod keeps ${key} ${wanted ? "on" : "off"}; tear prod down with INFRA_TEARDOWN=prod (docs/deploy.md)`,
+          });
+        }
+      }
     }
   });
 
 export type StageConfigInput = z.input<typeof StageConfigSchema>;
 export type StageConfig = z.output<typeof StageConfigSchema>;
 export type IdentityProvidersConfig = StageConfig["identityProviders"];
+export type StateConfig = StageConfig["state"];
+
+/** The stage's SES identity: its name, its ARN (known at synth time), and whether the stack creates it. */
+export function sesIdentity(
+  config: Pick<StageConfig, "email" | "region" | "accountId">,
+): { name: string; arn: string; create: boolean } | undefined {
+  if (config.email.sender !== "SES") return undefined;
+  const { identity } = config.email;
+  if ("arn" in identity) {
+    return { name: identity.arn.split(":identity/")[1] as string, arn: identity.arn, create: false };
+  }
+  // Deployed stages always name their account (the schema makes sure).
+  const arn = `arn:aws:ses:${config.region}:${config.accountId ?? "000000000000"}:identity/${identity.create}`;
+  return { name: identity.create, arn, create: true };
+}
+
+/** The state object's key: the stage's own, or `<appName>/<stage>/terraform.tfstate`. */
+export function stateKey(config: Pick<StageConfig, "appName" | "stage" | "state">): string | undefined {
+  if (config.state.backend !== "s3") return undefined;
+  return config.state.key ?? `${config.appName}/${config.stage}/terraform.tfstate`;
+}
 
 /** A validated stage with every `{ env }` secret already read. */
 export interface ResolvedStage {
@@ -199,9 +550,22 @@ export function secretResolver(source: Source): (ref: SecretRef) => ResolvedSecr
   };
 }
 
+export interface ResolveOptions {
+  /**
+   * Synthesize the stage with every protection off (teardownProtection), past the schema's prod
+   * rule: the reviewed first step of tearing a stage down (`INFRA_TEARDOWN=<stage>`).
+   */
+  teardown?: boolean;
+}
+
 /** Validates a stage config and binds secret resolution to an environment. */
-export function resolveStage(input: unknown, source: Source = process.env): ResolvedStage {
-  const config = parseStageConfig(input);
+export function resolveStage(
+  input: unknown,
+  source: Source = process.env,
+  options: ResolveOptions = {},
+): ResolvedStage {
+  const parsed = parseStageConfig(input);
+  const config = options.teardown ? { ...parsed, protection: teardownProtection } : parsed;
   const resolve = secretResolver(source);
   // Fail at synth time, not halfway through a deploy, when an env secret is missing.
   for (const settings of Object.values(config.identityProviders)) {
@@ -212,21 +576,28 @@ export function resolveStage(input: unknown, source: Source = process.env): Reso
   return { config, resolveSecret: resolve };
 }
 
+const stageList = (s: string | undefined, ctx: z.RefinementCtx, fallback: StageName[]): StageName[] => {
+  if (!s) return fallback;
+  const names = s.split(",").map((n) => n.trim());
+  for (const n of names) {
+    if (!(stageNames as readonly string[]).includes(n)) {
+      ctx.addIssue({ code: "custom", message: `unknown stage ${n} (known: ${stageNames.join(", ")})` });
+    }
+  }
+  return names as StageName[];
+};
+
 const AppEnvSchema = z.object({
   /** Comma-separated stages to synthesize; default all. */
   INFRA_STAGES: z
     .string()
     .optional()
-    .transform((s, ctx) => {
-      if (!s) return [...stageNames];
-      const names = s.split(",").map((n) => n.trim());
-      for (const n of names) {
-        if (!(stageNames as readonly string[]).includes(n)) {
-          ctx.addIssue({ code: "custom", message: `unknown stage ${n} (known: ${stageNames.join(", ")})` });
-        }
-      }
-      return names as StageName[];
-    }),
+    .transform((s, ctx) => stageList(s, ctx, [...stageNames])),
+  /** Comma-separated stages synthesized with every protection off, for a deliberate destroy. */
+  INFRA_TEARDOWN: z
+    .string()
+    .optional()
+    .transform((s, ctx) => stageList(s, ctx, [])),
   /** Where apps/api's esbuild bundles are (`<dir>/<function>/index.js`). */
   API_DIST_DIR: z.string().min(1).optional(),
   /** Set by the cdktf CLI; `cdktf.out` otherwise. */
@@ -246,6 +617,8 @@ export const defaultApiDistDir = new URL("../../../apps/api/dist", import.meta.u
 
 export interface AppEnv {
   stages: StageName[];
+  /** Stages to synthesize with their protections off (`INFRA_TEARDOWN`). */
+  teardown: StageName[];
   apiDistDir: string;
   outdir: string;
   rehearsalEndpoint: string | undefined;
@@ -257,13 +630,9 @@ export function loadAppEnv(source: Source = process.env): AppEnv {
   if (!parsed.success) throw new ConfigError(`Invalid infra environment:\n${z.prettifyError(parsed.error)}`);
   return {
     stages: parsed.data.INFRA_STAGES,
+    teardown: parsed.data.INFRA_TEARDOWN,
     apiDistDir: parsed.data.API_DIST_DIR ?? defaultApiDistDir,
     outdir: parsed.data.CDKTF_OUTDIR ?? new URL("../cdktf.out", import.meta.url).pathname,
     rehearsalEndpoint: parsed.data.INFRA_REHEARSAL_ENDPOINT,
   };
-}
-
-/** The stage's validated config, resolved against the environment. */
-export function loadStage(name: StageName, source: Source = process.env): ResolvedStage {
-  return resolveStage(stages[name], source);
 }

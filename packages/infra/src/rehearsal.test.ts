@@ -1,6 +1,5 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { loadStage } from "./config";
 import {
   excludeFromRehearsal,
   prepareRehearsalStack,
@@ -9,6 +8,7 @@ import {
   rehearsalProvider,
 } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
+import { loadStage } from "./stages";
 import { placeholderBundles } from "./test-support";
 
 /** A Terraform expression, `${expr}`, as it appears in synthesized JSON. */
@@ -75,8 +75,9 @@ describe("excludeFromRehearsal (cdktf deploy against moto)", () => {
       stage: loadStage("local", {}),
       apiDistDir: placeholderBundles(),
       provider: rehearsalProvider("http://127.0.0.1:4566"),
+      localStatePath: "../../../.local/rehearsal/terraform.tfstate",
     });
-    const removed = excludeFromRehearsal(stack, "/tmp/rehearsal/terraform.tfstate");
+    const removed = excludeFromRehearsal(stack);
     expect(removed).toEqual([
       "aws_cognito_risk_configuration local/platform/auth/risk",
       "aws_cognito_identity_pool_roles_attachment local/platform/identity/roles",
@@ -85,6 +86,8 @@ describe("excludeFromRehearsal (cdktf deploy against moto)", () => {
     expect(Object.keys(json.resource)).not.toContain("aws_cognito_identity_pool_roles_attachment");
     expect(Object.keys(json.resource)).not.toContain("aws_cognito_risk_configuration");
     expect(Object.keys(json.resource)).toContain("aws_cognito_identity_pool");
-    expect(json.terraform.backend).toEqual({ local: { path: "/tmp/rehearsal/terraform.tfstate" } });
+    expect(json.terraform.backend).toEqual({
+      local: { path: "../../../.local/rehearsal/terraform.tfstate" },
+    });
   });
 });

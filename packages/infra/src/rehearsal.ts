@@ -1,5 +1,5 @@
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformResource, type TerraformStack } from "cdktf";
+import { TerraformResource, type TerraformStack } from "cdktf";
 
 /**
  * The offline rehearsal: a real `terraform apply` of the `local` stage against moto_server.
@@ -97,11 +97,11 @@ export function prepareRehearsalStack(
 
 /**
  * The same exclusions applied to a stack in the construct tree (for `cdktf deploy` against moto):
- * removes every resource of an excluded type and keeps the state in its own file.
+ * removes every resource of an excluded type (the stack keeps its state in its own file through
+ * `AppStack`'s `localStatePath`).
  */
 export function excludeFromRehearsal(
   stack: TerraformStack,
-  statePath: string,
   exclusions: readonly { type: string }[] = rehearsalExclusions,
 ): string[] {
   const removed: string[] = [];
@@ -111,6 +111,5 @@ export function excludeFromRehearsal(
     if (c.node.scope?.node.tryRemoveChild(c.node.id))
       removed.push(`${c.terraformResourceType} ${c.node.path}`);
   }
-  new LocalBackend(stack, { path: statePath });
   return removed;
 }

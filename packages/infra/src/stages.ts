@@ -1,7 +1,12 @@
-import type { StageConfigInput } from "./config";
+import {
+  type ResolvedStage,
+  type ResolveOptions,
+  resolveStage,
+  type StageConfigInput,
+  type StageName,
+} from "./config";
 
-export const stageNames = ["local", "dev", "prod"] as const;
-export type StageName = (typeof stageNames)[number];
+export { type StageName, stageNames } from "./config";
 
 /**
  * The three stages. `local` is what the emulator loads and what the offline rehearsal applies; its
@@ -22,14 +27,26 @@ export const stages: Record<StageName, StageConfigInput> = {
     mobileLogoutUrls: ["acmenotes://auth/signout"],
     domainPrefix: "acme-notes-local",
     filesBucketName: "acme-notes-local-user-files",
+    state: { backend: "local" },
     guestAccess: true,
-    deletionProtection: false,
+    protection: {
+      userPoolDeletionProtection: false,
+      tableDeletionProtection: false,
+      pointInTimeRecovery: false,
+      preventDestroy: false,
+      emptyBucketOnDestroy: true,
+    },
     featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     // RFC 5737's TEST-NET-1: local sign-ins "from" 192.0.2.x (X-Forwarded-For) show a blocked attempt.
     blockedIpRanges: ["192.0.2.0/24"],
     // Short-lived access tokens locally, so the web server's server-side refresh is exercised.
-    accessTokenValidityMinutes: 5,
+    tokens: { accessTokenMinutes: 5, idTokenMinutes: 60, refreshTokenDays: 30 },
+    api: { throttling: { burstLimit: 100, rateLimit: 50 } },
+    filesNoncurrentVersionDays: 1,
+    // No filesMinTlsVersion: the emulator (which serves this stage) does not evaluate NumericLessThan.
+    // Cognito's default sender; the emulator keeps every message in its outbox.
+    email: { sender: "COGNITO_DEFAULT" },
     threatNotifications: {
       from: "no-reply@localhost.example",
       sesIdentityArn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example",
@@ -59,15 +76,33 @@ export const stages: Record<StageName, StageConfigInput> = {
     mobileLogoutUrls: ["acmenotes-dev://auth/signout"],
     domainPrefix: "acme-notes-dev",
     filesBucketName: "acme-notes-dev-user-files",
+    // Made once per account: pnpm --filter @repo/infra bootstrap-state -- --stage dev
+    state: { backend: "s3", bucket: "acme-notes-tfstate-111111111111", region: "eu-west-1" },
     guestAccess: true,
-    deletionProtection: false,
+    accountId: "111111111111",
+    // Dev may be torn down and rebuilt at will; switch any of these on to keep its data.
+    protection: {
+      userPoolDeletionProtection: false,
+      tableDeletionProtection: false,
+      pointInTimeRecovery: false,
+      preventDestroy: false,
+      emptyBucketOnDestroy: true,
+    },
     featurePlan: "PLUS",
     threatProtection: "AUDIT",
     blockedIpRanges: [],
-    threatNotifications: {
-      from: "security@dev.notes.example.com",
-      sesIdentityArn: "arn:aws:ses:eu-west-1:111111111111:identity/dev.notes.example.com",
+    // The stack creates the domain identity; publish its DKIM records (output ses_dkim_tokens).
+    email: {
+      sender: "SES",
+      from: "no-reply@dev.notes.example.com",
+      fromName: "Acme Notes (dev)",
+      identity: { create: "dev.notes.example.com" },
     },
+    threatNotifications: { from: "security@dev.notes.example.com" },
+    tokens: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
+    api: { throttling: { burstLimit: 50, rateLimit: 20 } },
+    filesNoncurrentVersionDays: 7,
+    filesMinTlsVersion: "1.2",
     logRetentionDays: 14,
     blockedEmailDomains: [],
     identityProviders: {
@@ -95,15 +130,34 @@ export const stages: Record<StageName, StageConfigInput> = {
     mobileLogoutUrls: ["acmenotes://auth/signout"],
     domainPrefix: "acme-notes",
     filesBucketName: "acme-notes-prod-user-files",
+    state: { backend: "s3", bucket: "acme-notes-tfstate-222222222222", region: "eu-west-1" },
     guestAccess: false,
-    deletionProtection: true,
+    accountId: "222222222222",
+    protection: {
+      userPoolDeletionProtection: true,
+      tableDeletionProtection: true,
+      pointInTimeRecovery: true,
+      preventDestroy: true,
+      emptyBucketOnDestroy: false,
+    },
     featurePlan: "PLUS",
     threatProtection: "ENFORCED",
     blockedIpRanges: [],
-    threatNotifications: {
-      from: "security@notes.example.com",
-      sesIdentityArn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com",
+    // An identity verified beforehand (docs/deploy.md, "SES"); plan fails if it is not verified.
+    email: {
+      sender: "SES",
+      from: "no-reply@notes.example.com",
+      fromName: "Acme Notes",
+      replyTo: "support@notes.example.com",
+      identity: { arn: "arn:aws:ses:eu-west-1:222222222222:identity/notes.example.com" },
     },
+    threatNotifications: { from: "security@notes.example.com" },
+    tokens: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
+    // Custom domains are optional: api.customDomain and hostedUiCustomDomain (docs/deploy.md).
+    api: { throttling: { burstLimit: 500, rateLimit: 200 } },
+    filesNoncurrentVersionDays: 30,
+    filesMinTlsVersion: "1.2",
+    observability: { alarmEmails: ["ops@notes.example.com"], tracing: true },
     logRetentionDays: 90,
     blockedEmailDomains: [],
     identityProviders: {
@@ -132,3 +186,12 @@ export const stages: Record<StageName, StageConfigInput> = {
     },
   },
 };
+
+/** The stage's validated config, resolved against `source` (the process environment by default). */
+export function loadStage(
+  name: StageName,
+  source?: Record<string, string | undefined>,
+  options?: ResolveOptions,
+): ResolvedStage {
+  return resolveStage(stages[name], source, options);
+}

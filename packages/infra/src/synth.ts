@@ -2,10 +2,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { App } from "cdktf";
-import { loadStage } from "./config";
 import { excludeFromRehearsal } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
-import type { StageName } from "./stages";
+import { installLockFile, repairHclTerraformBlock } from "./stacks/terraform-settings";
+import { loadStage, type StageName } from "./stages";
 
 export interface SynthOptions {
   outdir: string;
@@ -13,7 +13,9 @@ export interface SynthOptions {
   apiDistDir: string;
   provider?: Partial<AwsProviderConfig>;
   env?: Record<string, string | undefined>;
-  /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file. */
+  /** Stages synthesized with every protection off (`INFRA_TEARDOWN`), for a deliberate destroy. */
+  teardown?: readonly StageName[];
+  /** `cdktf deploy` rehearsal: drop what moto cannot serve, keep state in this file (relative to the stack folder). */
   rehearsalStatePath?: string;
 }
 
@@ -24,13 +26,18 @@ export function synthStages(opts: SynthOptions): Record<StageName, string> {
   const dirs = {} as Record<StageName, string>;
   for (const name of opts.stages) {
     const stack = new AppStack(app, name, {
-      stage: loadStage(name, opts.env),
+      stage: loadStage(name, opts.env, { teardown: opts.teardown?.includes(name) ?? false }),
       apiDistDir: opts.apiDistDir,
       ...(opts.provider ? { provider: opts.provider } : {}),
+      ...(opts.rehearsalStatePath ? { localStatePath: opts.rehearsalStatePath } : {}),
     });
-    if (opts.rehearsalStatePath) excludeFromRehearsal(stack, opts.rehearsalStatePath);
+    if (opts.rehearsalStatePath) excludeFromRehearsal(stack);
     dirs[name] = join(opts.outdir, "stacks", name);
   }
   app.synth();
+  for (const dir of Object.values(dirs)) {
+    installLockFile(dir);
+    repairHclTerraformBlock(dir);
+  }
   return dirs;
 }

@@ -109,3 +109,35 @@ export function ref(
 ): string {
   return `\${${type.tfResourceType}.${nameWhere(synth, type, where)}.${attr}}`;
 }
+
+/** Options every stage leaves off, switched on (test/terraform-validate validates dev with all of them and the Essentials features). */
+export const everyKnob = {
+  api: {
+    throttling: { burstLimit: 20, rateLimit: 10 },
+    customDomain: {
+      domainName: "api.dev.notes.example.com",
+      certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+    },
+  },
+  hostedUiCustomDomain: {
+    domainName: "auth.dev.notes.example.com",
+    certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/9f8e7d6c-1111-2222-3333-444455556666",
+  },
+  tokens: {
+    accessTokenMinutes: 15,
+    idTokenMinutes: 30,
+    refreshTokenDays: 7,
+    refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 },
+  },
+} satisfies Partial<StageConfigInput>;
+
+/** The Essentials features, switched on (dev is on PLUS and sends email through SES). */
+export const essentialsFeatures = {
+  passwordless: {
+    factors: ["EMAIL_OTP", "WEB_AUTHN"],
+    passkeys: { relyingPartyId: "dev.notes.example.com" },
+  },
+  emailMfa: { subject: "Your sign-in code", message: "Your code is {####}" },
+  preTokenGenerationVersion: "V2_0",
+  passwordHistorySize: 5,
+} satisfies Partial<StageConfigInput>;

@@ -1,21 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { BUILD_COMMAND, bundleStatus } from "@repo/api/bundles";
 import { routeFunctions, triggerFunctions } from "@repo/api/functions";
 
 export const functionNames = [...routeFunctions, ...triggerFunctions];
 
-export function missingBundles(dir: string): string[] {
-  return functionNames.filter((name) => !existsSync(join(dir, name, "index.js")));
-}
-
-/** Makes sure apps/api's bundles exist (`pnpm --filter @repo/api build` when any is missing). */
+/** Makes sure apps/api's bundles exist and match the sources (`pnpm --filter @repo/api build` if not). */
 export function ensureApiBundles(dir: string): void {
-  if (missingBundles(dir).length === 0) return;
-  console.log(`API bundles missing in ${dir}: building @repo/api`);
+  const before = bundleStatus(dir, functionNames);
+  if (before.ok) return;
+  console.log(`API bundles in ${dir} are ${before.problem}: running ${BUILD_COMMAND}`);
   const res = spawnSync("pnpm", ["--filter", "@repo/api", "build"], { stdio: "inherit" });
-  const missing = missingBundles(dir);
-  if (res.status !== 0 || missing.length > 0) {
-    throw new Error(`@repo/api build did not produce ${missing.join(", ") || "its bundles"} in ${dir}`);
+  const after = bundleStatus(dir, functionNames);
+  if (res.status !== 0 || !after.ok) {
+    throw new Error(
+      `${BUILD_COMMAND} did not leave usable bundles in ${dir}: ${after.ok ? "build failed" : after.problem}`,
+    );
   }
 }

@@ -57,6 +57,7 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalReport>
     const stackDir = join(opts.workdir, "stack");
     mkdirSync(stackDir, { recursive: true });
     cpSync(join(dirs.local, "assets"), join(stackDir, "assets"), { recursive: true });
+    cpSync(join(dirs.local, ".terraform.lock.hcl"), join(stackDir, ".terraform.lock.hcl"));
     const synthesized = JSON.parse(readFileSync(join(dirs.local, "cdk.tf.json"), "utf8"));
     const { stack, removed } = prepareRehearsalStack(synthesized);
     writeFileSync(join(stackDir, "cdk.tf.json"), JSON.stringify(stack, null, 2));
@@ -83,7 +84,7 @@ export async function rehearse(opts: RehearsalOptions): Promise<RehearsalReport>
       return ok;
     };
 
-    const init = await tf("init", ["init", "-input=false", "-no-color"]);
+    const init = await tf("init", ["init", "-input=false", "-no-color", "-lockfile=readonly"]);
     if (!record("init", init, init.code === 0, "providers from the local mirror")) return report();
 
     const apply = await tf("apply", ["apply", "-auto-approve", "-input=false", "-no-color"]);

@@ -73,14 +73,22 @@ export interface RunResult {
 export function run(
   command: string,
   args: string[],
-  opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutSeconds: number; label: string; quiet?: boolean },
+  opts: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutSeconds: number;
+    label: string;
+    quiet?: boolean;
+    /** Let the command read this terminal (terraform apply's approval prompt). */
+    interactive?: boolean;
+  },
 ): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn("timeout", ["--kill-after=10", String(opts.timeoutSeconds), command, ...args], {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [opts.interactive ? "inherit" : "ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";

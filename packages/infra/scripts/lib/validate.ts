@@ -19,7 +19,8 @@ interface ValidateJson {
 }
 
 /**
- * `terraform init` (providers from the local mirror only, no backend) and `terraform validate`
+ * `terraform init` (providers from the local mirror only, checked against the committed lock
+ * file, no backend) and `terraform validate`
  * of every synthesized stack under `<outdir>/stacks/`.
  */
 export async function validateStacks(outdir: string): Promise<StackValidation[]> {
@@ -30,13 +31,17 @@ export async function validateStacks(outdir: string): Promise<StackValidation[]>
   for (const stack of readdirSync(stacksDir).sort()) {
     const cwd = join(stacksDir, stack);
     const started = Date.now();
-    const init = await run("terraform", ["init", "-backend=false", "-input=false", "-no-color"], {
-      cwd,
-      env,
-      timeoutSeconds: 120,
-      label: `${stack} init`,
-      quiet: true,
-    });
+    const init = await run(
+      "terraform",
+      ["init", "-backend=false", "-input=false", "-no-color", "-lockfile=readonly"],
+      {
+        cwd,
+        env,
+        timeoutSeconds: 120,
+        label: `${stack} init`,
+        quiet: true,
+      },
+    );
     if (init.code !== 0) {
       results.push({
         stack,

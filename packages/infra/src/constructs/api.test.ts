@@ -118,7 +118,7 @@ describe("API: Lambda functions", () => {
     const fn = resourceWhere(local, LambdaFunction, { function_name: `acme-notes-local-${name}` });
     expect(fn).toMatchObject({
       handler: "index.handler",
-      runtime: "nodejs20.x",
+      runtime: "nodejs22.x",
       role: ref(local, IamRole, { name: `acme-notes-local-${name}-role` }, "arn"),
     });
     expect(fn.filename).toMatch(

@@ -1,5 +1,7 @@
 import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
+import { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
+import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
 import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
@@ -8,6 +10,24 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { type RouteDefinition, type RouteHandlerName, routeKey } from "@repo/api/routes";
 import { Construct } from "constructs";
 import type { LambdaFunction } from "./lambda-function";
+
+/** One JSON line per request in the access log group (`$context` variables of HTTP APIs). */
+export const accessLogFormat = {
+  requestId: "$context.requestId",
+  sourceIp: "$context.identity.sourceIp",
+  requestTime: "$context.requestTime",
+  httpMethod: "$context.httpMethod",
+  path: "$context.path",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  protocol: "$context.protocol",
+  latency: "$context.responseLatency",
+  integrationLatency: "$context.integrationLatency",
+  responseLength: "$context.responseLength",
+  authorizerError: "$context.authorizer.error",
+  integrationError: "$context.integrationErrorMessage",
+  integrationStatus: "$context.integration.status",
+};
 
 export interface ApiProps {
   prefix: string;
@@ -19,6 +39,10 @@ export interface ApiProps {
   routes: readonly RouteDefinition[];
   handlers: Record<RouteHandlerName, LambdaFunction>;
   logRetentionDays: number;
+  /** Every route's throttling (the stage's default route settings). */
+  throttling: { burstLimit: number; rateLimit: number };
+  /** Serve the API on this domain (regional endpoint, ACM certificate in the API's region). */
+  customDomain?: { domainName: string; certificateArn: string };
 }
 
 /**
@@ -30,6 +54,9 @@ export class Api extends Construct {
   readonly authorizer: Apigatewayv2Authorizer;
   readonly stage: Apigatewayv2Stage;
   readonly routes: Apigatewayv2Route[] = [];
+  readonly domain: Apigatewayv2DomainName | undefined;
+  /** The API's base URL: the custom domain's, or the execute-api endpoint. */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -64,16 +91,34 @@ export class Api extends Construct {
       autoDeploy: true,
       accessLogSettings: {
         destinationArn: accessLogs.arn,
-        format: JSON.stringify({
-          requestId: "$context.requestId",
-          routeKey: "$context.routeKey",
-          status: "$context.status",
-          authorizerError: "$context.authorizer.error",
-          integrationError: "$context.integrationErrorMessage",
-        }),
+        format: JSON.stringify(accessLogFormat),
       },
-      defaultRouteSettings: { throttlingBurstLimit: 100, throttlingRateLimit: 50 },
+      defaultRouteSettings: {
+        // Per-route metrics (Count, 4xx, 5xx, Latency by route), not only the API's totals.
+        detailedMetricsEnabled: true,
+        throttlingBurstLimit: props.throttling.burstLimit,
+        throttlingRateLimit: props.throttling.rateLimit,
+      },
     });
+
+    if (props.customDomain) {
+      this.domain = new Apigatewayv2DomainName(this, "domain", {
+        domainName: props.customDomain.domainName,
+        domainNameConfiguration: {
+          certificateArn: props.customDomain.certificateArn,
+          endpointType: "REGIONAL",
+          securityPolicy: "TLS_1_2",
+        },
+      });
+      new Apigatewayv2ApiMapping(this, "mapping", {
+        apiId: this.api.id,
+        domainName: this.domain.id,
+        stage: this.stage.id,
+      });
+      this.url = `https://${props.customDomain.domainName}`;
+    } else {
+      this.url = this.api.apiEndpoint;
+    }
 
     for (const route of props.routes) {
       const fn = props.handlers[route.handler as RouteHandlerName];

@@ -113,6 +113,65 @@ describe("Auth: user pool", () => {
       expectResource(stack, CognitoUserPool, { user_pool_tier: "PLUS" });
   });
 
+  it("keeps every stage on password sign-in with V1_0 token customization and no Essentials extras", () => {
+    for (const stack of [local, dev, prod]) {
+      const p = pool(stack);
+      expect(p).not.toHaveProperty("sign_in_policy");
+      expect(p).not.toHaveProperty("email_mfa_configuration");
+      expect(p).not.toHaveProperty("web_authn_configuration");
+      expect(p.password_policy).not.toHaveProperty("password_history_size");
+      expect(p.lambda_config).not.toHaveProperty("pre_token_generation_config");
+    }
+  });
+
+  it.each(["local", "dev", "prod"] as const)(
+    "%s: switches on the Essentials features the stage asks for",
+    (name) => {
+      const s = synthStage(
+        name,
+        {},
+        {
+          // Email MFA and email codes need SES email; local overrides its default sender.
+          ...(name === "local"
+            ? {
+                email: {
+                  sender: "SES",
+                  from: "no-reply@localhost.example",
+                  identity: { arn: "arn:aws:ses:us-east-1:123456789012:identity/localhost.example" },
+                },
+                threatNotifications: { from: "no-reply@localhost.example" },
+              }
+            : {}),
+          passwordless: {
+            factors: ["EMAIL_OTP", "WEB_AUTHN"],
+            passkeys: { relyingPartyId: "notes.example.com" },
+          },
+          emailMfa: { subject: "Your sign-in code", message: "Your code is {####}" },
+          preTokenGenerationVersion: "V2_0",
+          passwordHistorySize: 5,
+        },
+      );
+      const trigger = ref(
+        s,
+        LambdaFunction,
+        { function_name: `acme-notes-${name}-pre-token-generation` },
+        "arn",
+      );
+      expectResource(s, CognitoUserPool, {
+        user_pool_tier: "PLUS",
+        sign_in_policy: { allowed_first_auth_factors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] },
+        web_authn_configuration: { relying_party_id: "notes.example.com", user_verification: "preferred" },
+        email_mfa_configuration: { subject: "Your sign-in code", message: "Your code is {####}" },
+        password_policy: { password_history_size: 5 },
+        lambda_config: { pre_token_generation_config: { lambda_arn: trigger, lambda_version: "V2_0" } },
+      });
+      expect(pool(s).lambda_config).not.toHaveProperty("pre_token_generation");
+      for (const c of ["web", "mobile"]) {
+        expect(client(`acme-notes-${name}-${c}`, s).explicit_auth_flows).toContain("ALLOW_USER_AUTH");
+      }
+    },
+  );
+
   it("leaves the risk configuration out where threat protection is off", () => {
     const off = synthStage("dev", {}, { featurePlan: "ESSENTIALS", threatProtection: "OFF" });
     expectResource(off, CognitoUserPool, {
@@ -205,9 +264,9 @@ describe("Auth: groups and resource server", () => {
 describe("Auth: app clients", () => {
   const tokens = {
     access_token_validity: 5,
-    id_token_validity: 1,
+    id_token_validity: 60,
     refresh_token_validity: 30,
-    token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
+    token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
     enable_token_revocation: true,
     prevent_user_existence_errors: "ENABLED",
   };
@@ -276,7 +335,7 @@ describe("Auth: app clients", () => {
       expectResource(prod, CognitoUserPoolClient, {
         name: `acme-notes-prod-${name}`,
         access_token_validity: 60,
-        token_validity_units: [{ access_token: "minutes", id_token: "hours", refresh_token: "days" }],
+        token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
       });
       expect(client(`acme-notes-dev-${name}`, dev).access_token_validity).toBe(60);
     }

@@ -13,6 +13,7 @@ import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { ResolvedSecret, SecretRef, StageConfig } from "../config";
 import { policyDocument } from "../policy";
+import { Email } from "./email";
 import type { LambdaFunction } from "./lambda-function";
 import { riskConfiguration } from "./threat-protection";
 
@@ -27,15 +28,31 @@ export const passwordPolicy = {
 } as const;
 
 /**
- * ID tokens live 1 hour, refresh tokens 30 days (ARCHITECTURE.md non-negotiables); access tokens
- * the stage's `accessTokenValidityMinutes` (60 on AWS, 5 locally so that refresh is exercised).
+ * The clients' token lifetimes, from the stage (`tokens`): access and ID tokens in minutes (one
+ * hour on AWS; access tokens 5 minutes locally, so that refresh is exercised), refresh tokens in days.
  */
-export function tokenValidity(accessTokenValidityMinutes: number) {
+export function tokenValidity(tokens: StageConfig["tokens"]) {
   return {
-    accessTokenValidity: accessTokenValidityMinutes,
-    idTokenValidity: 1,
-    refreshTokenValidity: 30,
-    tokenValidityUnits: [{ accessToken: "minutes", idToken: "hours", refreshToken: "days" }],
+    accessTokenValidity: tokens.accessTokenMinutes,
+    idTokenValidity: tokens.idTokenMinutes,
+    refreshTokenValidity: tokens.refreshTokenDays,
+    tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
+  };
+}
+
+/** The web and mobile clients' `refresh_token_rotation` block, when the stage sets one. */
+export function refreshTokenRotation(tokens: StageConfig["tokens"]) {
+  const r = tokens.refreshTokenRotation;
+  if (!r) return {};
+  return {
+    refreshTokenRotation: [
+      {
+        feature: r.enabled ? "ENABLED" : "DISABLED",
+        ...(r.retryGracePeriodSeconds !== undefined
+          ? { retryGracePeriodSeconds: r.retryGracePeriodSeconds }
+          : {}),
+      },
+    ],
   };
 }
 
@@ -66,6 +83,45 @@ export const attributeMappings = {
     picture: "picture",
   },
 } as const;
+
+/**
+ * `provider_details` keys AWS fills in itself (discovered endpoints, defaults) or never returns
+ * (Apple's private key): without `ignore_changes` on them every plan after a deploy shows an update
+ * (terraform-provider-aws issue 4831). Keys the stage sets stay tracked.
+ */
+export const providerFilledDetails = {
+  Google: [
+    "attributes_url",
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "oidc_issuer",
+    "token_request_method",
+    "token_url",
+  ],
+  Facebook: [
+    "attributes_url",
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "token_request_method",
+    "token_url",
+  ],
+  // private_key is write-only: rotate it with `terraform apply -replace` (docs/deploy.md).
+  SignInWithApple: [
+    "attributes_url_add_attributes",
+    "authorize_url",
+    "oidc_issuer",
+    "private_key",
+    "token_request_method",
+    "token_url",
+  ],
+  OIDC: ["attributes_url", "attributes_url_add_attributes", "authorize_url", "jwks_uri", "token_url"],
+  SAML: ["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"],
+} as const;
+
+/** `lifecycle.ignore_changes` entries for one provider type: `provider_details["<key>"]`. */
+export function ignoredDetails(type: keyof typeof providerFilledDetails): string[] {
+  return providerFilledDetails[type].map((k) => `provider_details["${k}"]`);
+}
 
 export const groups = {
   admins: { precedence: 0, description: "Administrators: admin API routes and the admin identity role" },
@@ -100,6 +156,7 @@ export class Auth extends Construct {
   readonly domain: CognitoUserPoolDomain;
   readonly groups: Record<keyof typeof groups, CognitoUserGroup>;
   readonly identityProviders: CognitoIdentityProvider[];
+  readonly email: Email;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the tokens' `iss`. */
   readonly issuer: string;
   /** `https://<prefix>.auth.<region>.amazoncognito.com`: the hosted UI. */
@@ -110,6 +167,7 @@ export class Auth extends Construct {
     const { config, prefix, triggers } = props;
 
     const smsRole = this.smsRole(prefix);
+    this.email = new Email(this, "email", { config, prefix });
 
     this.userPool = new CognitoUserPool(this, "user-pool", {
       name: `${prefix}-users`,
@@ -118,7 +176,10 @@ export class Auth extends Construct {
       usernameConfiguration: { caseSensitive: false },
       autoVerifiedAttributes: ["email"],
       userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] },
-      passwordPolicy,
+      passwordPolicy: {
+        ...passwordPolicy,
+        ...(config.passwordHistorySize > 0 ? { passwordHistorySize: config.passwordHistorySize } : {}),
+      },
       schema: [
         stringAttribute("email", { required: true }),
         stringAttribute("name", { required: true }),
@@ -152,18 +213,46 @@ export class Auth extends Construct {
           smsMessage: `Your ${config.displayName} username is {username} and temporary password is {####}`,
         },
       },
-      emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
+      emailConfiguration: this.email.poolConfiguration(),
+      // The pool names the identity by its ARN (known at synth time), so it waits for it explicitly.
+      ...(this.email.dependencies.length > 0 ? { dependsOn: this.email.dependencies } : {}),
       deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
+      ...(config.emailMfa ? { emailMfaConfiguration: config.emailMfa } : {}),
+      ...(config.passwordless
+        ? {
+            // Choice-based sign-in: the password stays a first factor next to the passwordless ones.
+            signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", ...config.passwordless.factors] },
+            ...(config.passwordless.passkeys
+              ? {
+                  webAuthnConfiguration: {
+                    relyingPartyId: config.passwordless.passkeys.relyingPartyId,
+                    userVerification: config.passwordless.passkeys.userVerification,
+                  },
+                }
+              : {}),
+          }
+        : {}),
       userPoolTier: config.featurePlan,
       userPoolAddOns: { advancedSecurityMode: config.threatProtection },
-      deletionProtection: config.deletionProtection ? "ACTIVE" : "INACTIVE",
+      deletionProtection: config.protection.userPoolDeletionProtection ? "ACTIVE" : "INACTIVE",
+      lifecycle: { preventDestroy: config.protection.preventDestroy },
       lambdaConfig: {
         preSignUp: triggers.preSignUp.function.arn,
         postConfirmation: triggers.postConfirmation.function.arn,
         customMessage: triggers.customMessage.function.arn,
-        preTokenGeneration: triggers.preTokenGeneration.function.arn,
+        // V1_0 is the legacy `pre_token_generation`; V2_0 / V3_0 (access-token customization) need
+        // the versioned block.
+        ...(config.preTokenGenerationVersion === "V1_0"
+          ? { preTokenGeneration: triggers.preTokenGeneration.function.arn }
+          : {
+              preTokenGenerationConfig: {
+                lambdaArn: triggers.preTokenGeneration.function.arn,
+                lambdaVersion: config.preTokenGenerationVersion,
+              },
+            }),
       },
     });
+    this.email.authorize(this.userPool.arn);
     this.issuer = `https://cognito-idp.${config.region}.amazonaws.com/${this.userPool.id}`;
 
     const triggerEntries = Object.entries(triggers) as [keyof AuthTriggers, LambdaFunction][];
@@ -178,7 +267,10 @@ export class Auth extends Construct {
     }
 
     // The risk configuration only exists where threat protection is on (PLUS plan).
-    if (config.threatProtection !== "OFF") riskConfiguration(this, this.userPool.id, config);
+    if (config.threatProtection !== "OFF") {
+      const sourceArn = this.email.identityArn ?? config.threatNotifications.sesIdentityArn;
+      riskConfiguration(this, this.userPool.id, config, sourceArn as string);
+    }
 
     this.groups = {
       admins: new CognitoUserGroup(this, "group-admins", {
@@ -207,9 +299,15 @@ export class Auth extends Construct {
     // Plain names (the clients wait for the providers through depends_on), readable in the JSON.
     const federated = this.identityProviders.map((p) => p.providerNameInput ?? p.providerName);
 
+    // Choice-based sign-in (passwordless factors) runs through USER_AUTH.
+    const userAuth = config.passwordless ? ["ALLOW_USER_AUTH"] : [];
+    // With rotation, refresh goes through GetTokensFromRefreshToken / the token endpoint only.
+    const rotating = config.tokens.refreshTokenRotation?.enabled === true;
+    const refreshAuth = rotating ? [] : ["ALLOW_REFRESH_TOKEN_AUTH"];
+    const userClients = { ...refreshTokenRotation(config.tokens) };
     const common = {
       userPoolId: this.userPool.id,
-      ...tokenValidity(config.accessTokenValidityMinutes),
+      ...tokenValidity(config.tokens),
       enableTokenRevocation: true,
       preventUserExistenceErrors: "ENABLED",
       authSessionValidity: 3,
@@ -221,7 +319,8 @@ export class Auth extends Construct {
       ...common,
       name: `${prefix}-web`,
       generateSecret: true,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, ...refreshAuth],
+      ...userClients,
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: webScopes,
@@ -238,7 +337,8 @@ export class Auth extends Construct {
       name: `${prefix}-mobile`,
       // A public client: no secret; SRP sign-in and refresh, or code + PKCE through the hosted UI.
       generateSecret: false,
-      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", ...userAuth, ...refreshAuth],
+      ...userClients,
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthFlows: ["code"],
       allowedOauthScopes: mobileScopes,
@@ -261,11 +361,16 @@ export class Auth extends Construct {
       dependsOn: [api],
     });
 
+    // A custom domain (ACM certificate in us-east-1) replaces the prefix domain.
+    const custom = config.hostedUiCustomDomain;
     this.domain = new CognitoUserPoolDomain(this, "domain", {
-      domain: config.domainPrefix,
+      domain: custom ? custom.domainName : config.domainPrefix,
+      ...(custom ? { certificateArn: custom.certificateArn } : {}),
       userPoolId: this.userPool.id,
     });
-    this.hostedUiUrl = `https://${this.domain.domain}.auth.${config.region}.amazoncognito.com`;
+    this.hostedUiUrl = custom
+      ? `https://${this.domain.domain}`
+      : `https://${this.domain.domain}.auth.${config.region}.amazoncognito.com`;
   }
 
   /** The role Cognito assumes to send SMS through SNS (MFA and verification codes). */
@@ -313,6 +418,7 @@ export class Auth extends Construct {
             authorize_scopes: "openid email profile",
           },
           attributeMapping: { ...attributeMappings.Google },
+          lifecycle: { ignoreChanges: ignoredDetails("Google") },
         }),
       );
     }
@@ -329,6 +435,7 @@ export class Auth extends Construct {
             api_version: idps.facebook.apiVersion,
           },
           attributeMapping: { ...attributeMappings.Facebook },
+          lifecycle: { ignoreChanges: ignoredDetails("Facebook") },
         }),
       );
     }
@@ -346,6 +453,7 @@ export class Auth extends Construct {
             authorize_scopes: "email name",
           },
           attributeMapping: { ...attributeMappings.SignInWithApple },
+          lifecycle: { ignoreChanges: ignoredDetails("SignInWithApple") },
         }),
       );
     }
@@ -363,6 +471,7 @@ export class Auth extends Construct {
             authorize_scopes: "openid email profile",
           },
           attributeMapping: { ...attributeMappings.OIDC },
+          lifecycle: { ignoreChanges: ignoredDetails("OIDC") },
         }),
       );
     }
@@ -374,6 +483,7 @@ export class Auth extends Construct {
           providerType: "SAML",
           providerDetails: { MetadataURL: idps.saml.metadataUrl },
           attributeMapping: { ...attributeMappings.SAML },
+          lifecycle: { ignoreChanges: ignoredDetails("SAML") },
         }),
       );
     }

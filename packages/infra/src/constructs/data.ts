@@ -1,11 +1,12 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { appTableKeySchema } from "@repo/api/functions";
 import { Construct } from "constructs";
+import type { Protection } from "../config";
 
 export interface DataProps {
   prefix: string;
-  /** prod: deletion protection and point-in-time recovery. */
-  protect: boolean;
+  /** The stage's protections: DynamoDB deletion protection, point-in-time recovery, prevent_destroy. */
+  protection: Protection;
 }
 
 /**
@@ -29,8 +30,9 @@ export class Data extends Construct {
     const common = {
       billingMode: "PAY_PER_REQUEST",
       serverSideEncryption: { enabled: true },
-      pointInTimeRecovery: { enabled: props.protect },
-      deletionProtectionEnabled: props.protect,
+      pointInTimeRecovery: { enabled: props.protection.pointInTimeRecovery },
+      deletionProtectionEnabled: props.protection.tableDeletionProtection,
+      lifecycle: { preventDestroy: props.protection.preventDestroy },
     };
 
     this.appTable = new DynamodbTable(this, "app", {

@@ -12,6 +12,8 @@ export interface IdentityProps {
   /** Per stage: may visitors without a sign-in get the unauthenticated role? */
   guestAccess: boolean;
   filesBucketArn: string;
+  /** Terraform refuses any plan that deletes or replaces the identity pool (identity IDs would change). */
+  preventDestroy: boolean;
 }
 
 /** The identity ID of the caller, as IAM sees it in a policy (`${cognito-identity.amazonaws.com:sub}`). */
@@ -37,6 +39,7 @@ export class Identity extends Construct {
       identityPoolName: `${prefix.replace(/-/g, "_")}_identities`,
       allowUnauthenticatedIdentities: props.guestAccess,
       allowClassicFlow: false,
+      lifecycle: { preventDestroy: props.preventDestroy },
       cognitoIdentityProviders: [auth.webClient, auth.mobileClient].map((client) => ({
         providerName: auth.userPool.endpoint,
         clientId: client.id,

@@ -2,6 +2,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction as AwsLambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { LAMBDA_RUNTIME } from "@repo/api/bundles";
 import { AssetType, Lazy, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { type PolicyStatement, policyDocument } from "../policy";
@@ -15,6 +16,8 @@ export interface LambdaFunctionProps {
   /** Cognito waits 5 s for a trigger; API routes get longer. */
   timeoutSeconds: number;
   logRetentionDays: number;
+  /** X-Ray active tracing. */
+  tracing: boolean;
 }
 
 /**
@@ -61,6 +64,15 @@ export class LambdaFunction extends Construct {
               Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
               Resource: `${this.logGroup.arn}:*`,
             },
+            ...(props.tracing
+              ? [
+                  {
+                    Effect: "Allow" as const,
+                    Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                    Resource: "*",
+                  },
+                ]
+              : []),
             ...this.statements,
           ]),
       }),
@@ -69,7 +81,8 @@ export class LambdaFunction extends Construct {
     this.function = new AwsLambdaFunction(this, "function", {
       functionName: props.functionName,
       role: this.role.arn,
-      runtime: "nodejs20.x",
+      // nodejs22.x: the runtime apps/api's bundles are built for (nodejs20.x's support ended 2026-04-30).
+      runtime: LAMBDA_RUNTIME,
       architectures: ["arm64"],
       handler: "index.handler",
       filename: asset.path,
@@ -77,6 +90,14 @@ export class LambdaFunction extends Construct {
       memorySize: 256,
       timeout: props.timeoutSeconds,
       environment: { variables: props.environment },
+      // JSON lines (requestId, level, message) into the function's own log group.
+      loggingConfig: {
+        logFormat: "JSON",
+        applicationLogLevel: "INFO",
+        systemLogLevel: "WARN",
+        logGroup: this.logGroup.name,
+      },
+      ...(props.tracing ? { tracingConfig: { mode: "Active" } } : {}),
       dependsOn: [this.logGroup],
     });
   }

@@ -8,6 +8,7 @@ import { Auth, type AuthTriggers } from "./auth";
 import { Data } from "./data";
 import { Identity } from "./identity";
 import { LambdaFunction } from "./lambda-function";
+import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 
 export interface PlatformProps {
@@ -28,17 +29,22 @@ export class Platform extends Construct {
   readonly storage: Storage;
   readonly data: Data;
   readonly functions: Record<FunctionName, LambdaFunction>;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
     const { config, resolveSecret } = props.stage;
     const prefix = `${config.appName}-${config.stage}`;
 
-    this.data = new Data(this, "data", { prefix, protect: config.deletionProtection });
+    const { protection } = config;
+    this.data = new Data(this, "data", { prefix, protection });
     this.storage = new Storage(this, "storage", {
       bucketName: config.filesBucketName,
       webOrigin: config.webOrigin,
-      forceDestroy: !config.deletionProtection,
+      forceDestroy: protection.emptyBucketOnDestroy,
+      preventDestroy: protection.preventDestroy,
+      noncurrentVersionDays: config.filesNoncurrentVersionDays,
+      minTlsVersion: config.filesMinTlsVersion ?? null,
     });
 
     const fn = (name: FunctionName, environment: Record<string, string>, timeoutSeconds: number) =>
@@ -48,6 +54,7 @@ export class Platform extends Construct {
         environment,
         timeoutSeconds,
         logRetentionDays: config.logRetentionDays,
+        tracing: config.observability.tracing,
       });
 
     const triggerEnv = {
@@ -72,6 +79,7 @@ export class Platform extends Construct {
       auth: this.auth,
       guestAccess: config.guestAccess,
       filesBucketArn: this.storage.bucket.arn,
+      preventDestroy: protection.preventDestroy,
     });
 
     const clientIds = [this.auth.webClient.id, this.auth.mobileClient.id, this.auth.serverClient.id];
@@ -103,6 +111,18 @@ export class Platform extends Construct {
       routes,
       handlers,
       logRetentionDays: config.logRetentionDays,
+      throttling: config.api.throttling,
+      ...(config.api.customDomain ? { customDomain: config.api.customDomain } : {}),
+    });
+
+    this.monitoring = new Monitoring(this, "monitoring", {
+      prefix,
+      functions: this.functions,
+      apiId: this.api.api.id,
+      apiStageName: "$default",
+      userPoolId: this.auth.userPool.id,
+      clientIds,
+      alarmEmails: config.observability.alarmEmails,
     });
   }
 }

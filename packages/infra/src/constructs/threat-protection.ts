@@ -12,6 +12,8 @@ export function riskConfiguration(
   scope: Construct,
   userPoolId: string,
   config: StageConfig,
+  /** The SES identity notifications are sent as (the stage's email identity, or its own). */
+  sourceArn: string,
 ): CognitoRiskConfiguration {
   return new CognitoRiskConfiguration(scope, "risk", {
     userPoolId,
@@ -23,7 +25,7 @@ export function riskConfiguration(
       },
       notifyConfiguration: {
         from: config.threatNotifications.from,
-        sourceArn: config.threatNotifications.sesIdentityArn,
+        sourceArn,
         mfaEmail: {
           subject: `New sign-in to your ${config.displayName} account`,
           textBody:

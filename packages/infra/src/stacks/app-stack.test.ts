@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { loadStage } from "../config";
 import { rehearsalProvider } from "../rehearsal";
+import { loadStage } from "../stages";
 import { placeholderBundles } from "../test-support";
 import { AppStack, outputNames } from "./app-stack";
 
@@ -22,7 +22,8 @@ describe("AppStack", () => {
   const local = synth("local");
 
   it("publishes every output the apps and the emulator read, under stable names", () => {
-    expect(Object.keys(local.output).sort()).toEqual([...outputNames].sort());
+    // The apps' outputs, plus the operator's (alarm topic; SES identity where the stage has one).
+    expect(Object.keys(local.output).sort()).toEqual([...outputNames, "alarm_topic_arn"].sort());
     expect(local.output.issuer?.value).toMatch(
       /^https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/\$\{aws_cognito_user_pool\.[\w-]+\.id\}$/,
     );

@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ResolvedStage } from "../config";
 import { Platform } from "../constructs/platform";
+import { configureTerraform } from "./terraform-settings";
 
 export interface AppStackProps {
   stage: ResolvedStage;
@@ -10,6 +11,8 @@ export interface AppStackProps {
   apiDistDir: string;
   /** Extra provider settings (the offline rehearsal points every endpoint at moto). */
   provider?: Partial<AwsProviderConfig>;
+  /** Keep the state in this local file instead of the stage's backend (the offline rehearsal). */
+  localStatePath?: string;
 }
 /** Names of the stack outputs: `cdktf output`, the env-file script and the emulator read them. */
 export const outputNames = [
@@ -43,9 +46,19 @@ export class AppStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id);
     const { config } = props.stage;
+    configureTerraform(this, config, props.localStatePath);
 
     new AwsProvider(this, "aws", {
       region: config.region,
+      // Credentials of another account stop at plan time, before anything changes.
+      ...(config.accountId ? { allowedAccountIds: [config.accountId] } : {}),
+      ...(config.deployRoleArn
+        ? {
+            assumeRole: [
+              { roleArn: config.deployRoleArn, sessionName: `${config.appName}-${config.stage}-deploy` },
+            ],
+          }
+        : {}),
       defaultTags: [{ tags: { app: config.appName, stage: config.stage, "managed-by": "cdktf" } }],
       ...props.provider,
     });
@@ -75,7 +88,7 @@ export class AppStack extends TerraformStack {
       hosted_ui_domain: { value: p.auth.domain.domain, description: "Hosted UI domain prefix" },
       hosted_ui_url: { value: p.auth.hostedUiUrl, description: "Hosted UI base URL" },
       identity_pool_id: { value: p.identity.pool.id, description: "Cognito identity pool ID" },
-      api_url: { value: p.api.api.apiEndpoint, description: "HTTP API base URL" },
+      api_url: { value: p.api.url, description: "HTTP API base URL" },
       files_bucket: { value: p.storage.bucket.bucket, description: "User files bucket" },
       app_table: { value: p.data.appTable.name, description: "App table (notes, profiles)" },
       sessions_table: { value: p.data.sessionsTable.name, description: "next-auth sessions table" },
@@ -83,5 +96,41 @@ export class AppStack extends TerraformStack {
     for (const [name, o] of Object.entries(outputs)) {
       new TerraformOutput(this, name, o).overrideLogicalId(name);
     }
+    // For the operator (docs/deploy.md), not the apps.
+    const extra: Record<string, { value: unknown; description: string }> = {};
+    const { email } = p.auth;
+    extra.alarm_topic_arn = {
+      value: p.monitoring.topic.arn,
+      description: "SNS topic every alarm of the stage notifies (subscribe on-call here)",
+    };
+    if (email.identityArn) {
+      extra.ses_identity_arn = {
+        value: email.identityArn,
+        description: "SES identity Cognito sends email as",
+      };
+    }
+    if (p.api.domain) {
+      extra.api_domain_target = {
+        value: p.api.domain.domainNameConfiguration.targetDomainName,
+        description: "Point the API's custom domain here (CNAME, or alias A in the hosted zone below)",
+      };
+      extra.api_domain_zone_id = {
+        value: p.api.domain.domainNameConfiguration.hostedZoneId,
+        description: "Hosted zone of api_domain_target (Route 53 alias)",
+      };
+    }
+    if (config.hostedUiCustomDomain) {
+      extra.hosted_ui_cloudfront = {
+        value: p.auth.domain.cloudfrontDistribution,
+        description: "Point the hosted UI's custom domain here (alias A, hosted zone Z2FDTNDATAQYW2)",
+      };
+    }
+    if (email.identity) {
+      extra.ses_dkim_tokens = {
+        value: email.identity.dkimSigningAttributes.tokens,
+        description: "Publish <token>._domainkey.<domain> CNAME <token>.dkim.amazonses.com for each",
+      };
+    }
+    for (const [name, o] of Object.entries(extra)) new TerraformOutput(this, name, o).overrideLogicalId(name);
   }
 }
