@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { synthStateStack } from "../src/bootstrap";
 import { loadAppEnv, type StageName, stageNames } from "../src/config";
+import { scriptArgs } from "./lib/script-args";
 import { run, terraformEnv, writeCliConfig } from "./lib/terraform";
 
 /**
@@ -11,14 +11,10 @@ import { run, terraformEnv, writeCliConfig } from "./lib/terraform";
  * `terraform init` and `apply` there with your AWS credentials; that folder keeps the bootstrap's own
  * state file. `--offline` installs the provider from the machine's local mirror instead of the registry.
  */
-const { values: args } = parseArgs({
-  // `pnpm run <script> -- --flag` passes the `--` along.
-  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--")),
-  options: {
-    stage: { type: "string" },
-    "auto-approve": { type: "boolean", default: false },
-    offline: { type: "boolean", default: false },
-  },
+const args = scriptArgs({
+  stage: { type: "string" },
+  "auto-approve": { type: "boolean", default: false },
+  offline: { type: "boolean", default: false },
 });
 if (!args.stage || !(stageNames as readonly string[]).includes(args.stage)) {
   throw new Error(`--stage ${stageNames.join("|")}`);

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { loadAppEnv } from "../src/config";
 import { envFilesFromOutputs, formatEnvFile, parseOutputs } from "../src/env-files";
 import { stageNames } from "../src/stages";
+import { scriptArgs } from "./lib/script-args";
 import { run, terraformEnv, writeCliConfig } from "./lib/terraform";
 
 /**
@@ -12,14 +12,10 @@ import { run, terraformEnv, writeCliConfig } from "./lib/terraform";
  * `web.env` and `api.env` under `.local/env/<stage>/`, or into the apps with `--install`
  * (`apps/web/.env.local`, `apps/api/.env.local`, both git-ignored: they hold the client secret).
  */
-const { values: args } = parseArgs({
-  // `pnpm run <script> -- --flag` passes the `--` along.
-  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--")),
-  options: {
-    stage: { type: "string", default: "dev" },
-    from: { type: "string" },
-    install: { type: "boolean", default: false },
-  },
+const args = scriptArgs({
+  stage: { type: "string", default: "dev" },
+  from: { type: "string" },
+  install: { type: "boolean", default: false },
 });
 const stage = args.stage ?? "dev";
 if (!(stageNames as readonly string[]).includes(stage)) throw new Error(`unknown stage ${stage}`);
