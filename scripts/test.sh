@@ -11,7 +11,7 @@ echo "== lint (biome)"
 pnpm lint --colors=off
 echo "== typecheck, unit and conformance tests, builds"
 pnpm exec turbo run typecheck test build --concurrency=2 --output-logs=full
-echo "== infra: terraform apply rehearsal of the local stage against moto_server"
-pnpm --filter @repo/infra rehearse
+echo "== infra: terraform apply rehearsal of local, dev and prod against moto_server"
+pnpm --filter @repo/infra rehearse:all
 echo "== end-to-end (Playwright, $CHROMIUM_PATH)"
 pnpm exec turbo run e2e --output-logs=full
