@@ -16,6 +16,8 @@ const args = scriptArgs({
   stage: { type: "string", default: "dev" },
   from: { type: "string" },
   install: { type: "boolean", default: false },
+  /** Install the provider from the machine's local mirror (no registry). */
+  offline: { type: "boolean", default: false },
 });
 const stage = args.stage ?? "dev";
 if (!(stageNames as readonly string[]).includes(stage)) throw new Error(`unknown stage ${stage}`);
@@ -26,10 +28,11 @@ if (args.from) {
   json = JSON.parse(readFileSync(args.from, "utf8"));
 } else {
   const cwd = join(env.outdir, "stacks", stage);
-  const tfEnv = terraformEnv(writeCliConfig(join(env.outdir, ".terraform-cli")));
-  const init = await run("terraform", ["init", "-input=false", "-no-color"], {
+  // With the stage's S3 backend this reads the deployed state: your AWS credentials are needed.
+  const tfEnv = args.offline ? terraformEnv(writeCliConfig(join(env.outdir, ".terraform-cli"))) : undefined;
+  const init = await run("terraform", ["init", "-input=false", "-no-color", "-lockfile=readonly"], {
     cwd,
-    env: tfEnv,
+    ...(tfEnv ? { env: tfEnv } : {}),
     timeoutSeconds: 120,
     label: "init",
     quiet: true,
@@ -37,7 +40,7 @@ if (args.from) {
   if (init.code !== 0) throw new Error(`terraform init failed in ${cwd}:\n${init.stderr}`);
   const out = await run("terraform", ["output", "-json", "-no-color"], {
     cwd,
-    env: tfEnv,
+    ...(tfEnv ? { env: tfEnv } : {}),
     timeoutSeconds: 60,
     label: "output",
     quiet: true,

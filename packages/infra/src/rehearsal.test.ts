@@ -4,8 +4,13 @@ import {
   excludeFromRehearsal,
   prepareRehearsalStack,
   RehearsalError,
+  RehearsalSeedStack,
+  rehearsalBackendConfig,
+  rehearsalBootstrapExclusions,
   rehearsalExclusions,
+  rehearsalIgnoredDiffs,
   rehearsalProvider,
+  ssmParameterNames,
 } from "./rehearsal";
 import { AppStack } from "./stacks/app-stack";
 import { loadStage } from "./stages";
@@ -86,8 +91,73 @@ describe("excludeFromRehearsal (cdktf deploy against moto)", () => {
     expect(Object.keys(json.resource)).not.toContain("aws_cognito_identity_pool_roles_attachment");
     expect(Object.keys(json.resource)).not.toContain("aws_cognito_risk_configuration");
     expect(Object.keys(json.resource)).toContain("aws_cognito_identity_pool");
+    for (const fn of Object.values(json.resource.aws_lambda_function) as { lifecycle: unknown }[]) {
+      expect(fn.lifecycle).toEqual({ ignore_changes: ["logging_config"] });
+    }
     expect(json.terraform.backend).toEqual({
       local: { path: "../../../.local/rehearsal/terraform.tfstate" },
     });
+  });
+});
+
+describe("rehearsing dev and prod", () => {
+  it("keeps the account lookup for stages that name their account, so allowed_account_ids is enforced", () => {
+    expect(rehearsalProvider("http://127.0.0.1:1", { checkAccount: true }).skipRequestingAccountId).toBe(
+      false,
+    );
+    expect(rehearsalProvider("http://127.0.0.1:1").skipRequestingAccountId).toBe(true);
+  });
+
+  it("points the real S3 backend at moto through a backend config file, nothing else", () => {
+    const hcl = rehearsalBackendConfig("http://127.0.0.1:4566");
+    expect(hcl).toContain('endpoints = { s3 = "http://127.0.0.1:4566", sts = "http://127.0.0.1:4566" }');
+    expect(hcl).toContain("use_path_style = true");
+    expect(hcl).not.toMatch(/^(bucket|key|region|use_lockfile|encrypt) =/m);
+  });
+
+  it("seeds the SSM parameters each stage reads, and prod's referenced SES identity", () => {
+    expect(ssmParameterNames(loadStage("local", {}).config)).toEqual([]);
+    expect(ssmParameterNames(loadStage("dev", {}).config)).toEqual([
+      "/acme-notes/dev/idp/google/client-secret",
+      "/acme-notes/dev/idp/oidc/client-secret",
+    ]);
+    const seed = (stage: "dev" | "prod") =>
+      JSON.parse(
+        Testing.synth(
+          new RehearsalSeedStack(Testing.app(), `seed-${stage}`, {
+            config: loadStage(stage, {}).config,
+            provider: rehearsalProvider("http://127.0.0.1:1"),
+          }),
+        ),
+      ).resource as Record<string, Record<string, Record<string, unknown>>>;
+    const prod = seed("prod");
+    expect(Object.values(prod.aws_ssm_parameter ?? {}).map((p) => [p.name, p.type])).toHaveLength(4);
+    expect(Object.values(prod.aws_sesv2_email_identity ?? {})).toEqual([
+      expect.objectContaining({ email_identity: "notes.example.com" }),
+    ]);
+    expect(seed("dev")).not.toHaveProperty("aws_sesv2_email_identity");
+  });
+
+  it("keeps the S3 backend when asked, relaxes what moto cannot pass, ignores what it cannot read back", () => {
+    const withS3 = {
+      ...stack,
+      resource: { ...stack.resource, aws_lambda_function: { fn: { function_name: "f" } } },
+      data: { aws_sesv2_email_identity: { id: { email_identity: "x", lifecycle: { postcondition: [{}] } } } },
+      terraform: { backend: { s3: { bucket: "b", key: "k" } } },
+    };
+    const { stack: out } = prepareRehearsalStack(withS3, rehearsalExclusions, { keepBackend: true });
+    expect(out.terraform).toEqual({ backend: { s3: { bucket: "b", key: "k" } } });
+    expect(
+      (out.data as Record<string, Record<string, { lifecycle: unknown }>>).aws_sesv2_email_identity?.id
+        ?.lifecycle,
+    ).toEqual({});
+    expect(out.resource?.aws_lambda_function?.fn).toMatchObject({
+      lifecycle: { ignore_changes: ["logging_config"] },
+    });
+    expect(rehearsalIgnoredDiffs.map((d) => d.type)).toEqual([
+      "aws_lambda_function",
+      "aws_sesv2_email_identity",
+    ]);
+    expect(rehearsalBootstrapExclusions.map((e) => e.type)).toEqual(["aws_s3_bucket_policy"]);
   });
 });

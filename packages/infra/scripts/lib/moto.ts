@@ -29,17 +29,23 @@ export interface Moto {
 }
 
 /**
- * Starts `moto_server` on 127.0.0.1 with AWS-managed IAM policies loaded, and resolves once it
+ * Starts `moto_server` on 127.0.0.1 with AWS-managed IAM policies loaded (as `accountId` if
+ * given, moto's 123456789012 otherwise), and resolves once it
  * answers HTTP (polling its `/moto-api/` endpoint every 100 ms).
  */
-export async function startMoto(opts: { readyTimeoutMs?: number } = {}): Promise<Moto> {
+export async function startMoto(opts: { readyTimeoutMs?: number; accountId?: string } = {}): Promise<Moto> {
   if (spawnSync("moto_server", ["--help"], { stdio: "ignore" }).error) {
     throw new Error("moto_server is not on PATH: install it with `pip install 'moto[server]==5.2.1'`");
   }
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+    env: {
+      ...process.env,
+      MOTO_IAM_LOAD_MANAGED_POLICIES: "true",
+      // Every request is answered as this account (the stage's), as AWS answers a stage's credentials.
+      ...(opts.accountId ? { MOTO_ACCOUNT_ID: opts.accountId } : {}),
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   // Never leave moto running behind an interrupted rehearsal.

@@ -16,9 +16,11 @@ export async function rehearseWithCdktf(opts: RehearsalOptions): Promise<Rehears
   const log = opts.log ?? ((line: string) => console.log(line));
   const timeoutSeconds = opts.timeoutSeconds ?? 400;
   const apiDistDir = opts.apiDistDir ?? defaultApiDistDir;
+  const started = Date.now();
   const moto = await startMoto();
   const steps: RehearsalStep[] = [];
   let resourcesApplied = 0;
+  let resourcesDestroyed = 0;
   try {
     log(`moto_server on ${moto.endpoint}`);
     rmSync(opts.workdir, { recursive: true, force: true });
@@ -83,12 +85,16 @@ export async function rehearseWithCdktf(opts: RehearsalOptions): Promise<Rehears
     }
     const destroy = await cli(["destroy", "--auto-approve"]);
     const destroyed = /Destroy complete! Resources: (\d+) destroyed/.exec(destroy.stdout);
-    record("destroy", destroy, destroy.code === 0, `${destroyed?.[1] ?? 0} resources destroyed`);
+    resourcesDestroyed = Number(destroyed?.[1] ?? 0);
+    record("destroy", destroy, destroy.code === 0, `${resourcesDestroyed} resources destroyed`);
   } finally {
     await moto.stop();
   }
   return {
+    stage: "local",
     endpoint: moto.endpoint,
+    resourcesDestroyed,
+    seconds: (Date.now() - started) / 1000,
     excluded: rehearsalExclusions.map((e) => e.type),
     resourcesApplied,
     steps,
