@@ -1,10 +1,9 @@
-import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider";
+import type { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider";
 import { CognitoResourceServer } from "@cdktf/provider-aws/lib/cognito-resource-server";
 import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group";
 import { CognitoUserPool, type CognitoUserPoolSchema } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
-import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
@@ -13,120 +12,34 @@ import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { ResolvedSecret, SecretRef, StageConfig } from "../config";
 import { policyDocument } from "../policy";
+import {
+  apiScopes,
+  groups,
+  mobileScopes,
+  passwordPolicy,
+  refreshTokenRotation,
+  resourceServer,
+  tokenValidity,
+  webScopes,
+} from "./auth-settings";
 import { Email } from "./email";
+import { createIdentityProviders } from "./identity-providers";
 import type { LambdaFunction } from "./lambda-function";
 import { riskConfiguration } from "./threat-protection";
 
-/** The seed's password policy. */
-export const passwordPolicy = {
-  minimumLength: 12,
-  requireUppercase: true,
-  requireLowercase: true,
-  requireNumbers: true,
-  requireSymbols: true,
-  temporaryPasswordValidityDays: 7,
-} as const;
-
-/**
- * The clients' token lifetimes, from the stage (`tokens`): access and ID tokens in minutes (one
- * hour on AWS; access tokens 5 minutes locally, so that refresh is exercised), refresh tokens in days.
- */
-export function tokenValidity(tokens: StageConfig["tokens"]) {
-  return {
-    accessTokenValidity: tokens.accessTokenMinutes,
-    idTokenValidity: tokens.idTokenMinutes,
-    refreshTokenValidity: tokens.refreshTokenDays,
-    tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "days" }],
-  };
-}
-
-/** The web and mobile clients' `refresh_token_rotation` block, when the stage sets one. */
-export function refreshTokenRotation(tokens: StageConfig["tokens"]) {
-  const r = tokens.refreshTokenRotation;
-  if (!r) return {};
-  return {
-    refreshTokenRotation: [
-      {
-        feature: r.enabled ? "ENABLED" : "DISABLED",
-        ...(r.retryGracePeriodSeconds !== undefined
-          ? { retryGracePeriodSeconds: r.retryGracePeriodSeconds }
-          : {}),
-      },
-    ],
-  };
-}
-
-/** The API's resource server and its scopes (`api/read`, `api/write`). */
-export const resourceServer = { identifier: "api", scopes: ["read", "write"] } as const;
-export const apiScopes = resourceServer.scopes.map((s) => `${resourceServer.identifier}/${s}`);
-
-/** Standard OIDC scopes the web client asks for, plus the user-pool API scope for the account pages. */
-export const webScopes = [
-  "openid",
-  "email",
-  "profile",
-  "phone",
-  "aws.cognito.signin.user.admin",
-  ...apiScopes,
-];
-export const mobileScopes = webScopes;
-
-/** Identity-provider attributes → user-pool attributes (email, name, picture; username = the IdP's subject). */
-export const attributeMappings = {
-  Google: { email: "email", name: "name", picture: "picture", username: "sub" },
-  Facebook: { email: "email", name: "name", picture: "picture", username: "id" },
-  SignInWithApple: { email: "email", name: "name", username: "sub" },
-  OIDC: { email: "email", name: "name", picture: "picture", username: "sub" },
-  SAML: {
-    email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
-    name: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
-    picture: "picture",
-  },
-} as const;
-
-/**
- * `provider_details` keys AWS fills in itself (discovered endpoints, defaults) or never returns
- * (Apple's private key): without `ignore_changes` on them every plan after a deploy shows an update
- * (terraform-provider-aws issue 4831). Keys the stage sets stay tracked.
- */
-export const providerFilledDetails = {
-  Google: [
-    "attributes_url",
-    "attributes_url_add_attributes",
-    "authorize_url",
-    "oidc_issuer",
-    "token_request_method",
-    "token_url",
-  ],
-  Facebook: [
-    "attributes_url",
-    "attributes_url_add_attributes",
-    "authorize_url",
-    "token_request_method",
-    "token_url",
-  ],
-  // private_key is write-only: rotate it with `terraform apply -replace` (docs/deploy.md).
-  SignInWithApple: [
-    "attributes_url_add_attributes",
-    "authorize_url",
-    "oidc_issuer",
-    "private_key",
-    "token_request_method",
-    "token_url",
-  ],
-  OIDC: ["attributes_url", "attributes_url_add_attributes", "authorize_url", "jwks_uri", "token_url"],
-  SAML: ["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"],
-} as const;
-
-/** `lifecycle.ignore_changes` entries for one provider type: `provider_details["<key>"]`. */
-export function ignoredDetails(type: keyof typeof providerFilledDetails): string[] {
-  return providerFilledDetails[type].map((k) => `provider_details["${k}"]`);
-}
-
-export const groups = {
-  admins: { precedence: 0, description: "Administrators: admin API routes and the admin identity role" },
-  users: { precedence: 10, description: "Every confirmed user (added by the post-confirmation trigger)" },
-} as const;
+export {
+  apiScopes,
+  attributeMappings,
+  groups,
+  ignoredDetails,
+  mobileScopes,
+  passwordPolicy,
+  providerFilledDetails,
+  refreshTokenRotation,
+  resourceServer,
+  tokenValidity,
+  webScopes,
+} from "./auth-settings";
 
 export interface AuthTriggers {
   preSignUp: LambdaFunction;
@@ -295,7 +208,7 @@ export class Auth extends Construct {
       ],
     });
 
-    this.identityProviders = this.createIdentityProviders(props);
+    this.identityProviders = createIdentityProviders(this, this.userPool.id, props);
     // Plain names (the clients wait for the providers through depends_on), readable in the JSON.
     const federated = this.identityProviders.map((p) => p.providerNameInput ?? p.providerName);
 
@@ -393,101 +306,6 @@ export class Auth extends Construct {
       policy: policyDocument([{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }]),
     });
     return role;
-  }
-
-  private secret(id: string, ref: SecretRef, resolve: AuthProps["resolveSecret"]): string {
-    const resolved = resolve(ref);
-    if (resolved.kind === "value") return resolved.value;
-    return new DataAwsSsmParameter(this, `secret-${id}`, { name: resolved.name, withDecryption: true }).value;
-  }
-
-  private createIdentityProviders({ config, resolveSecret }: AuthProps): CognitoIdentityProvider[] {
-    const idps = config.identityProviders;
-    const poolId = this.userPool.id;
-    const created: CognitoIdentityProvider[] = [];
-
-    if (idps.google) {
-      created.push(
-        new CognitoIdentityProvider(this, "idp-google", {
-          userPoolId: poolId,
-          providerName: "Google",
-          providerType: "Google",
-          providerDetails: {
-            client_id: idps.google.clientId,
-            client_secret: this.secret("google", idps.google.clientSecret, resolveSecret),
-            authorize_scopes: "openid email profile",
-          },
-          attributeMapping: { ...attributeMappings.Google },
-          lifecycle: { ignoreChanges: ignoredDetails("Google") },
-        }),
-      );
-    }
-    if (idps.facebook) {
-      created.push(
-        new CognitoIdentityProvider(this, "idp-facebook", {
-          userPoolId: poolId,
-          providerName: "Facebook",
-          providerType: "Facebook",
-          providerDetails: {
-            client_id: idps.facebook.clientId,
-            client_secret: this.secret("facebook", idps.facebook.clientSecret, resolveSecret),
-            authorize_scopes: "public_profile,email",
-            api_version: idps.facebook.apiVersion,
-          },
-          attributeMapping: { ...attributeMappings.Facebook },
-          lifecycle: { ignoreChanges: ignoredDetails("Facebook") },
-        }),
-      );
-    }
-    if (idps.apple) {
-      created.push(
-        new CognitoIdentityProvider(this, "idp-apple", {
-          userPoolId: poolId,
-          providerName: "SignInWithApple",
-          providerType: "SignInWithApple",
-          providerDetails: {
-            client_id: idps.apple.servicesId,
-            team_id: idps.apple.teamId,
-            key_id: idps.apple.keyId,
-            private_key: this.secret("apple", idps.apple.privateKey, resolveSecret),
-            authorize_scopes: "email name",
-          },
-          attributeMapping: { ...attributeMappings.SignInWithApple },
-          lifecycle: { ignoreChanges: ignoredDetails("SignInWithApple") },
-        }),
-      );
-    }
-    if (idps.oidc) {
-      created.push(
-        new CognitoIdentityProvider(this, "idp-oidc", {
-          userPoolId: poolId,
-          providerName: idps.oidc.name,
-          providerType: "OIDC",
-          providerDetails: {
-            client_id: idps.oidc.clientId,
-            client_secret: this.secret("oidc", idps.oidc.clientSecret, resolveSecret),
-            oidc_issuer: idps.oidc.issuer,
-            attributes_request_method: "GET",
-            authorize_scopes: "openid email profile",
-          },
-          attributeMapping: { ...attributeMappings.OIDC },
-          lifecycle: { ignoreChanges: ignoredDetails("OIDC") },
-        }),
-      );
-    }
-    if (idps.saml) {
-      created.push(
-        new CognitoIdentityProvider(this, "idp-saml", {
-          userPoolId: poolId,
-          providerName: idps.saml.name,
-          providerType: "SAML",
-          providerDetails: { MetadataURL: idps.saml.metadataUrl },
-          attributeMapping: { ...attributeMappings.SAML },
-          lifecycle: { ignoreChanges: ignoredDetails("SAML") },
-        }),
-      );
-    }
-    return created;
   }
 }
 
