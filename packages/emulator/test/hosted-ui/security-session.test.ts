@@ -1,84 +1,19 @@
-import { createHash, randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useEmulator } from "../support/emulator";
-import { Browser, signInThroughForm, submit } from "./browser";
-import { CALLBACK, createCodeClient, createHostedPool, createUser, type HostedPool } from "./setup";
-
-const PASSWORD = "Secure-Pass-123";
-const EMAIL = "sec.user@example.com";
-
-const s256 = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
-const newVerifier = () => randomBytes(32).toString("base64url");
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+import { Browser, submit } from "./browser";
+import { basic, CALLBACK, EMAIL, PASSWORD, useSecurityFixture } from "./security-fixture";
+import { createCodeClient, createHostedPool } from "./setup";
 
 describe("hosted UI security: userInfo, logout, CSRF", () => {
-  const t = useEmulator();
-  let pool: HostedPool;
-  let secretClient: { clientId: string; clientSecret: string | undefined };
-  let _publicClient: { clientId: string; clientSecret: string | undefined };
-  let machineClient: { clientId: string; clientSecret: string | undefined };
-
-  beforeAll(async () => {
-    pool = await createHostedPool(t.client, t.emulator.url);
-    secretClient = await createCodeClient(t.client, pool.poolId);
-    _publicClient = await createCodeClient(t.client, pool.poolId, {
-      GenerateSecret: false,
-      ClientName: "Mobile",
-    });
-    machineClient = await createCodeClient(t.client, pool.poolId, {
-      ClientName: "Worker",
-      AllowedOAuthFlows: ["client_credentials"],
-      AllowedOAuthScopes: ["api/read"],
-      CallbackURLs: undefined,
-      LogoutURLs: undefined,
-    });
-    await createUser(t.client, pool.poolId, EMAIL, PASSWORD);
-  });
-
-  const authorizeUrl = (params: Record<string, string>) =>
-    `${pool.domainUrl}/oauth2/authorize?${new URLSearchParams(params).toString()}`;
-
-  async function tokenRequest(fields: Record<string, string>, authorization?: string) {
-    const res = await fetch(`${pool.domainUrl}/oauth2/token`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(authorization ? { authorization } : {}),
-      },
-      body: new URLSearchParams(fields).toString(),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  }
-
-  async function _codeFor(clientId: string, extra: Record<string, string> = {}, options = { pkce: true }) {
-    const verifier = newVerifier();
-    const pkce: Record<string, string> = options.pkce
-      ? { code_challenge: s256(verifier), code_challenge_method: "S256" }
-      : {};
-    const url = await signInThroughForm(
-      new Browser(),
-      pool.domainUrl,
-      {
-        response_type: "code",
-        client_id: clientId,
-        redirect_uri: CALLBACK,
-        scope: "openid email",
-        state: "st-1",
-        ...pkce,
-        ...extra,
-      },
-      { username: EMAIL, password: PASSWORD },
-    );
-    return { code: url.searchParams.get("code") ?? "", verifier, url };
-  }
+  const f = useSecurityFixture();
 
   describe("userInfo", () => {
     it("refuses an access token without the openid scope", async () => {
-      const cc = await tokenRequest(
+      const cc = await f.tokenRequest(
         { grant_type: "client_credentials" },
-        basic(machineClient.clientId, machineClient.clientSecret ?? ""),
+        basic(f.machineClient.clientId, f.machineClient.clientSecret ?? ""),
       );
-      const res = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+      const res = await fetch(`${f.pool.domainUrl}/oauth2/userInfo`, {
         headers: { authorization: `Bearer ${cc.body.access_token}` },
       });
       expect(res.status).toBe(401);
@@ -88,9 +23,9 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
     });
 
     it("refuses a missing or forged token", async () => {
-      const missing = await fetch(`${pool.domainUrl}/oauth2/userInfo`);
+      const missing = await fetch(`${f.pool.domainUrl}/oauth2/userInfo`);
       expect(missing.status).toBe(400);
-      const forged = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+      const forged = await fetch(`${f.pool.domainUrl}/oauth2/userInfo`, {
         headers: { authorization: "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln" },
       });
       expect(forged.status).toBe(401);
@@ -101,7 +36,7 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
   describe("logout", () => {
     it("shows an error page and does not redirect to an unregistered logout_uri", async () => {
       const res = await fetch(
-        `${pool.domainUrl}/logout?client_id=${secretClient.clientId}&logout_uri=${encodeURIComponent("https://evil.example/")}`,
+        `${f.pool.domainUrl}/logout?client_id=${f.secretClient.clientId}&logout_uri=${encodeURIComponent("https://evil.example/")}`,
         { redirect: "manual" },
       );
       expect(res.status).toBe(400);
@@ -110,7 +45,7 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
 
     it("with redirect_uri and response_type shows the sign-in page again", async () => {
       const res = await fetch(
-        `${pool.domainUrl}/logout?${new URLSearchParams({ client_id: secretClient.clientId, redirect_uri: CALLBACK, response_type: "code", state: "z" })}`,
+        `${f.pool.domainUrl}/logout?${new URLSearchParams({ client_id: f.secretClient.clientId, redirect_uri: CALLBACK, response_type: "code", state: "z" })}`,
         { redirect: "manual" },
       );
       expect(res.status).toBe(302);
@@ -120,9 +55,9 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
 
   describe("CSRF", () => {
     async function loginPage(browser: Browser) {
-      const url = authorizeUrl({
+      const url = f.authorizeUrl({
         response_type: "code",
-        client_id: secretClient.clientId,
+        client_id: f.secretClient.clientId,
         redirect_uri: CALLBACK,
         scope: "openid",
       });
@@ -156,12 +91,12 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
 
     it("sets the session cookie httpOnly, SameSite=Lax, on the domain's path", async () => {
       const res = await fetch(
-        `${pool.domainUrl}/login?${new URLSearchParams({ response_type: "code", client_id: secretClient.clientId, redirect_uri: CALLBACK })}`,
+        `${f.pool.domainUrl}/login?${new URLSearchParams({ response_type: "code", client_id: f.secretClient.clientId, redirect_uri: CALLBACK })}`,
       );
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cognito=")) ?? "";
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
-      expect(cookie).toContain(`Path=/_domain/${pool.domain}`);
+      expect(cookie).toContain(`Path=/_domain/${f.pool.domain}`);
     });
   });
 });

@@ -1,83 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useEmulator } from "../support/emulator";
-import { Browser, signInThroughForm } from "./browser";
-import { CALLBACK, createCodeClient, createHostedPool, createUser, type HostedPool, SIGN_OUT } from "./setup";
-
-const PASSWORD = "Secure-Pass-123";
-const EMAIL = "sec.user@example.com";
-
-const s256 = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
-const newVerifier = () => randomBytes(32).toString("base64url");
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+import { describe, expect, it } from "vitest";
+import { basic, CALLBACK, newVerifier, SIGN_OUT, s256, useSecurityFixture } from "./security-fixture";
+import { createCodeClient } from "./setup";
 
 describe("hosted UI security: authorize and token", () => {
-  const t = useEmulator();
-  let pool: HostedPool;
-  let secretClient: { clientId: string; clientSecret: string | undefined };
-  let publicClient: { clientId: string; clientSecret: string | undefined };
-  let machineClient: { clientId: string; clientSecret: string | undefined };
-
-  beforeAll(async () => {
-    pool = await createHostedPool(t.client, t.emulator.url);
-    secretClient = await createCodeClient(t.client, pool.poolId);
-    publicClient = await createCodeClient(t.client, pool.poolId, {
-      GenerateSecret: false,
-      ClientName: "Mobile",
-    });
-    machineClient = await createCodeClient(t.client, pool.poolId, {
-      ClientName: "Worker",
-      AllowedOAuthFlows: ["client_credentials"],
-      AllowedOAuthScopes: ["api/read"],
-      CallbackURLs: undefined,
-      LogoutURLs: undefined,
-    });
-    await createUser(t.client, pool.poolId, EMAIL, PASSWORD);
-  });
-
-  const authorizeUrl = (params: Record<string, string>) =>
-    `${pool.domainUrl}/oauth2/authorize?${new URLSearchParams(params).toString()}`;
-
-  async function tokenRequest(fields: Record<string, string>, authorization?: string) {
-    const res = await fetch(`${pool.domainUrl}/oauth2/token`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(authorization ? { authorization } : {}),
-      },
-      body: new URLSearchParams(fields).toString(),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  }
-
-  async function codeFor(clientId: string, extra: Record<string, string> = {}, options = { pkce: true }) {
-    const verifier = newVerifier();
-    const pkce: Record<string, string> = options.pkce
-      ? { code_challenge: s256(verifier), code_challenge_method: "S256" }
-      : {};
-    const url = await signInThroughForm(
-      new Browser(),
-      pool.domainUrl,
-      {
-        response_type: "code",
-        client_id: clientId,
-        redirect_uri: CALLBACK,
-        scope: "openid email",
-        state: "st-1",
-        ...pkce,
-        ...extra,
-      },
-      { username: EMAIL, password: PASSWORD },
-    );
-    return { code: url.searchParams.get("code") ?? "", verifier, url };
-  }
+  const f = useSecurityFixture();
 
   describe("authorize", () => {
     it("shows an error page and never redirects when redirect_uri is not registered", async () => {
       const res = await fetch(
-        authorizeUrl({
+        f.authorizeUrl({
           response_type: "code",
-          client_id: secretClient.clientId,
+          client_id: f.secretClient.clientId,
           redirect_uri: "https://attacker.example/cb",
           state: "x",
         }),
@@ -90,9 +23,9 @@ describe("hosted UI security: authorize and token", () => {
 
     it("refuses a redirect_uri that only starts like a registered one", async () => {
       const res = await fetch(
-        authorizeUrl({
+        f.authorizeUrl({
           response_type: "code",
-          client_id: secretClient.clientId,
+          client_id: f.secretClient.clientId,
           redirect_uri: `${CALLBACK}/../x`,
         }),
         { redirect: "manual" },
@@ -101,9 +34,9 @@ describe("hosted UI security: authorize and token", () => {
       expect(res.headers.get("location")).toBeNull();
     });
 
-    it("shows an error page for a client_id of no client of the pool", async () => {
+    it("shows an error page for a client_id of no client of the f.pool", async () => {
       const res = await fetch(
-        authorizeUrl({ response_type: "code", client_id: "nope", redirect_uri: CALLBACK }),
+        f.authorizeUrl({ response_type: "code", client_id: "nope", redirect_uri: CALLBACK }),
         {
           redirect: "manual",
         },
@@ -113,7 +46,7 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("answers 404 for an unknown domain", async () => {
-      const res = await fetch(`${t.emulator.url}/_domain/no-such-domain/oauth2/authorize`, {
+      const res = await fetch(`${f.t.emulator.url}/_domain/no-such-domain/oauth2/authorize`, {
         redirect: "manual",
       });
       expect(res.status).toBe(404);
@@ -121,9 +54,9 @@ describe("hosted UI security: authorize and token", () => {
 
     it("sends invalid_scope back to the client, with the state, for a scope the client may not ask for", async () => {
       const res = await fetch(
-        authorizeUrl({
+        f.authorizeUrl({
           response_type: "code",
-          client_id: secretClient.clientId,
+          client_id: f.secretClient.clientId,
           redirect_uri: CALLBACK,
           scope: "openid api/write",
           state: "s-42",
@@ -139,11 +72,11 @@ describe("hosted UI security: authorize and token", () => {
 
     it("lets a client without a secret leave PKCE out, as Cognito does", async () => {
       // Cognito makes PKCE optional for every app client (strict mode below requires it).
-      const { code, url } = await codeFor(publicClient.clientId, {}, { pkce: false });
+      const { code, url } = await f.codeFor(f.publicClient.clientId, {}, { pkce: false });
       expect(url.searchParams.get("error")).toBeNull();
-      const res = await tokenRequest({
+      const res = await f.tokenRequest({
         grant_type: "authorization_code",
-        client_id: publicClient.clientId,
+        client_id: f.publicClient.clientId,
         code,
         redirect_uri: CALLBACK,
       });
@@ -153,9 +86,9 @@ describe("hosted UI security: authorize and token", () => {
 
     it("refuses code_challenge_method=plain: Cognito supports S256 only", async () => {
       const res = await fetch(
-        authorizeUrl({
+        f.authorizeUrl({
           response_type: "code",
-          client_id: publicClient.clientId,
+          client_id: f.publicClient.clientId,
           redirect_uri: CALLBACK,
           code_challenge: newVerifier(),
           code_challenge_method: "plain",
@@ -169,9 +102,9 @@ describe("hosted UI security: authorize and token", () => {
 
     it("refuses an unknown code_challenge_method and an unsupported response_type", async () => {
       const bad = await fetch(
-        authorizeUrl({
+        f.authorizeUrl({
           response_type: "code",
-          client_id: publicClient.clientId,
+          client_id: f.publicClient.clientId,
           redirect_uri: CALLBACK,
           code_challenge: s256(newVerifier()),
           code_challenge_method: "S512",
@@ -180,7 +113,11 @@ describe("hosted UI security: authorize and token", () => {
       );
       expect(new URL(bad.headers.get("location") ?? "").searchParams.get("error")).toBe("invalid_request");
       const implicit = await fetch(
-        authorizeUrl({ response_type: "id_token", client_id: secretClient.clientId, redirect_uri: CALLBACK }),
+        f.authorizeUrl({
+          response_type: "id_token",
+          client_id: f.secretClient.clientId,
+          redirect_uri: CALLBACK,
+        }),
         { redirect: "manual" },
       );
       expect(new URL(implicit.headers.get("location") ?? "").searchParams.get("error")).toBe(
@@ -190,7 +127,11 @@ describe("hosted UI security: authorize and token", () => {
 
     it("refuses the code flow for a client that does not allow it", async () => {
       const res = await fetch(
-        authorizeUrl({ response_type: "code", client_id: machineClient.clientId, redirect_uri: CALLBACK }),
+        f.authorizeUrl({
+          response_type: "code",
+          client_id: f.machineClient.clientId,
+          redirect_uri: CALLBACK,
+        }),
         { redirect: "manual" },
       );
       // The machine client registers no callback URL, so nothing may be redirected to.
@@ -201,10 +142,10 @@ describe("hosted UI security: authorize and token", () => {
 
   describe("token", () => {
     it("exchanges a public client's code with its PKCE verifier", async () => {
-      const { code, verifier } = await codeFor(publicClient.clientId);
-      const res = await tokenRequest({
+      const { code, verifier } = await f.codeFor(f.publicClient.clientId);
+      const res = await f.tokenRequest({
         grant_type: "authorization_code",
-        client_id: publicClient.clientId,
+        client_id: f.publicClient.clientId,
         code,
         redirect_uri: CALLBACK,
         code_verifier: verifier,
@@ -214,10 +155,10 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("refuses a wrong PKCE verifier", async () => {
-      const { code } = await codeFor(publicClient.clientId);
-      const res = await tokenRequest({
+      const { code } = await f.codeFor(f.publicClient.clientId);
+      const res = await f.tokenRequest({
         grant_type: "authorization_code",
-        client_id: publicClient.clientId,
+        client_id: f.publicClient.clientId,
         code,
         redirect_uri: CALLBACK,
         code_verifier: newVerifier(),
@@ -226,35 +167,35 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("refuses a missing PKCE verifier when the code was bound to a challenge", async () => {
-      const { code } = await codeFor(secretClient.clientId);
-      const res = await tokenRequest(
+      const { code } = await f.codeFor(f.secretClient.clientId);
+      const res = await f.tokenRequest(
         { grant_type: "authorization_code", code, redirect_uri: CALLBACK },
-        basic(secretClient.clientId, secretClient.clientSecret ?? ""),
+        basic(f.secretClient.clientId, f.secretClient.clientSecret ?? ""),
       );
       expect(res).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     });
 
     it("rotates the refresh token at the refresh_token grant when the client rotates them", async () => {
-      const rotating = await createCodeClient(t.client, pool.poolId, {
+      const rotating = await createCodeClient(f.t.client, f.pool.poolId, {
         ClientName: "Rotating",
         RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
       });
-      const { code, verifier } = await codeFor(rotating.clientId);
+      const { code, verifier } = await f.codeFor(rotating.clientId);
       const auth = basic(rotating.clientId, rotating.clientSecret ?? "");
-      const first = await tokenRequest(
+      const first = await f.tokenRequest(
         { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier },
         auth,
       );
       const old = first.body.refresh_token ?? "";
-      const rotated = await tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth);
+      const rotated = await f.tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth);
       expect(rotated.status).toBe(200);
       expect(rotated.body.refresh_token).toBeTruthy();
       expect(rotated.body.refresh_token).not.toBe(old);
-      expect(await tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth)).toMatchObject({
+      expect(await f.tokenRequest({ grant_type: "refresh_token", refresh_token: old }, auth)).toMatchObject({
         status: 400,
         body: { error: "invalid_grant" },
       });
-      const again = await tokenRequest(
+      const again = await f.tokenRequest(
         { grant_type: "refresh_token", refresh_token: rotated.body.refresh_token ?? "" },
         auth,
       );
@@ -262,19 +203,19 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("refuses a replayed code and revokes the tokens the first exchange issued", async () => {
-      const { code, verifier } = await codeFor(secretClient.clientId);
-      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const { code, verifier } = await f.codeFor(f.secretClient.clientId);
+      const auth = basic(f.secretClient.clientId, f.secretClient.clientSecret ?? "");
       const fields = {
         grant_type: "authorization_code",
         code,
         redirect_uri: CALLBACK,
         code_verifier: verifier,
       };
-      const first = await tokenRequest(fields, auth);
+      const first = await f.tokenRequest(fields, auth);
       expect(first.status).toBe(200);
-      const replay = await tokenRequest(fields, auth);
+      const replay = await f.tokenRequest(fields, auth);
       expect(replay).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-      const refresh = await tokenRequest(
+      const refresh = await f.tokenRequest(
         { grant_type: "refresh_token", refresh_token: first.body.refresh_token ?? "" },
         auth,
       );
@@ -282,49 +223,49 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("lets one of two simultaneous exchanges of a code win, and revokes the winner's tokens", async () => {
-      const { code, verifier } = await codeFor(secretClient.clientId);
-      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
+      const { code, verifier } = await f.codeFor(f.secretClient.clientId);
+      const auth = basic(f.secretClient.clientId, f.secretClient.clientSecret ?? "");
       const fields = {
         grant_type: "authorization_code",
         code,
         redirect_uri: CALLBACK,
         code_verifier: verifier,
       };
-      const results = await Promise.all([tokenRequest(fields, auth), tokenRequest(fields, auth)]);
+      const results = await Promise.all([f.tokenRequest(fields, auth), f.tokenRequest(fields, auth)]);
       const winners = results.filter((r) => r.status === 200);
       expect(winners).toHaveLength(1);
       expect(results.filter((r) => r.status === 400).map((r) => r.body.error)).toEqual(["invalid_grant"]);
       const winner = winners[0]?.body ?? {};
-      const refresh = await tokenRequest(
+      const refresh = await f.tokenRequest(
         { grant_type: "refresh_token", refresh_token: winner.refresh_token ?? "" },
         auth,
       );
       expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-      const info = await fetch(`${pool.domainUrl}/oauth2/userInfo`, {
+      const info = await fetch(`${f.pool.domainUrl}/oauth2/userInfo`, {
         headers: { authorization: `Bearer ${winner.access_token}` },
       });
       expect(info.status).toBe(401);
     });
 
     it("refuses a code at another client, with another redirect_uri, or after five minutes", async () => {
-      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
-      const a = await codeFor(publicClient.clientId);
-      const otherClient = await tokenRequest(
+      const auth = basic(f.secretClient.clientId, f.secretClient.clientSecret ?? "");
+      const a = await f.codeFor(f.publicClient.clientId);
+      const otherClient = await f.tokenRequest(
         { grant_type: "authorization_code", code: a.code, redirect_uri: CALLBACK, code_verifier: a.verifier },
         auth,
       );
       expect(otherClient.body.error).toBe("invalid_grant");
 
-      const b = await codeFor(secretClient.clientId);
-      const otherRedirect = await tokenRequest(
+      const b = await f.codeFor(f.secretClient.clientId);
+      const otherRedirect = await f.tokenRequest(
         { grant_type: "authorization_code", code: b.code, redirect_uri: SIGN_OUT, code_verifier: b.verifier },
         auth,
       );
       expect(otherRedirect.body.error).toBe("invalid_grant");
 
-      const c = await codeFor(secretClient.clientId);
-      t.clock.advance(5 * 60_000 + 1000);
-      const expired = await tokenRequest(
+      const c = await f.codeFor(f.secretClient.clientId);
+      f.t.clock.advance(5 * 60_000 + 1000);
+      const expired = await f.tokenRequest(
         { grant_type: "authorization_code", code: c.code, redirect_uri: CALLBACK, code_verifier: c.verifier },
         auth,
       );
@@ -332,23 +273,23 @@ describe("hosted UI security: authorize and token", () => {
     });
 
     it("answers invalid_client with 401 for a wrong or missing secret", async () => {
-      const wrong = await tokenRequest(
+      const wrong = await f.tokenRequest(
         { grant_type: "client_credentials" },
-        basic(machineClient.clientId, "not-the-secret"),
+        basic(f.machineClient.clientId, "not-the-secret"),
       );
       expect(wrong).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-      const missing = await tokenRequest({
+      const missing = await f.tokenRequest({
         grant_type: "client_credentials",
-        client_id: machineClient.clientId,
+        client_id: f.machineClient.clientId,
       });
       expect(missing).toMatchObject({ status: 401, body: { error: "invalid_client" } });
     });
 
     it("issues an access token only for client_credentials, with resource-server scopes", async () => {
-      const res = await tokenRequest({
+      const res = await f.tokenRequest({
         grant_type: "client_credentials",
-        client_id: machineClient.clientId,
-        client_secret: machineClient.clientSecret ?? "",
+        client_id: f.machineClient.clientId,
+        client_secret: f.machineClient.clientSecret ?? "",
       });
       expect(res.status).toBe(200);
       expect(res.body.id_token).toBeUndefined();
@@ -357,30 +298,30 @@ describe("hosted UI security: authorize and token", () => {
         Buffer.from(res.body.access_token?.split(".")[1] ?? "", "base64url").toString(),
       );
       expect(claims).toMatchObject({
-        sub: machineClient.clientId,
-        client_id: machineClient.clientId,
+        sub: f.machineClient.clientId,
+        client_id: f.machineClient.clientId,
         scope: "api/read",
       });
     });
 
     it("refuses client_credentials for a client without that grant, and scopes it may not have", async () => {
-      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
-      const noGrant = await tokenRequest({ grant_type: "client_credentials" }, auth);
+      const auth = basic(f.secretClient.clientId, f.secretClient.clientSecret ?? "");
+      const noGrant = await f.tokenRequest({ grant_type: "client_credentials" }, auth);
       expect(noGrant).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
-      const badScope = await tokenRequest(
+      const badScope = await f.tokenRequest(
         { grant_type: "client_credentials", scope: "api/write" },
-        basic(machineClient.clientId, machineClient.clientSecret ?? ""),
+        basic(f.machineClient.clientId, f.machineClient.clientSecret ?? ""),
       );
       expect(badScope).toMatchObject({ status: 400, body: { error: "invalid_scope" } });
     });
 
     it("answers unsupported_grant_type and invalid_request", async () => {
-      const auth = basic(secretClient.clientId, secretClient.clientSecret ?? "");
-      expect((await tokenRequest({ grant_type: "password" }, auth)).body.error).toBe(
+      const auth = basic(f.secretClient.clientId, f.secretClient.clientSecret ?? "");
+      expect((await f.tokenRequest({ grant_type: "password" }, auth)).body.error).toBe(
         "unsupported_grant_type",
       );
-      expect((await tokenRequest({}, auth)).body.error).toBe("invalid_request");
-      const json = await fetch(`${pool.domainUrl}/oauth2/token`, {
+      expect((await f.tokenRequest({}, auth)).body.error).toBe("invalid_request");
+      const json = await fetch(`${f.pool.domainUrl}/oauth2/token`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: "{}",
