@@ -33,6 +33,7 @@ describe("hosted UI security: userInfo, logout, CSRF", () => {
     });
   });
 
+  // The client's LogoutURLs (setup.ts registers SIGN_OUT) decide where /logout may send the browser.
   describe("logout", () => {
     it("shows an error page and does not redirect to an unregistered logout_uri", async () => {
       const res = await fetch(
