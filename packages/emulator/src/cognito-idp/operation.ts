@@ -29,6 +29,15 @@ export const AttributeList = z.array(
 );
 export const StringMap = z.record(z.string(), z.string());
 export const Token = z.string().min(1);
+/** A device key: `Region_UUID`. */
+export const DeviceKey = z
+  .string()
+  .min(1)
+  .max(55)
+  .regex(/^[\w-]+_[0-9a-f-]+$/, "Member must satisfy regular expression pattern: [\\w-]+_[0-9a-f-]+");
+export const DeviceRememberedStatus = z.enum(["remembered", "not_remembered"]);
+/** `QueryLimitType`: 0-60. */
+export const QueryLimit = z.number().int().min(0).max(60);
 export const AnalyticsMetadata = z.object({ AnalyticsEndpointId: z.string().optional() }).optional();
 /** `ContextDataType` of the admin sign-in operations: the user's request as the server saw it. */
 export const AdminContextData = z.object({

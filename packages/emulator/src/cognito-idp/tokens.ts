@@ -86,6 +86,8 @@ export interface IssueOptions {
    * `at_hash` (the hash of the access token issued with it, OIDC Core §3.1.3.6).
    */
   oauth?: { nonce?: string; atHash: boolean };
+  /** Remembered devices: the device the tokens are tied to (`device_key`; refreshes need it). */
+  deviceKey?: string;
 }
 
 export interface GroupClaims {
@@ -157,6 +159,7 @@ function applyOverrides(
     "sub",
     "token_use",
     "client_id",
+    "device_key",
     "event_id",
     "username",
     "scope",
@@ -174,6 +177,8 @@ export interface IssuedTokens {
   RefreshToken?: string;
   ExpiresIn: number;
   TokenType: "Bearer";
+  /** A sign-in on a device the pool does not know yet, with device tracking on. */
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string };
 }
 
 /** Mints ID + access (+ refresh) tokens with Cognito's claims and stores the refresh token. */
@@ -233,6 +238,7 @@ export async function issueTokens(
   const accessPayload = {
     sub: user.sub,
     ...accessClaims,
+    ...(options.deviceKey ? { device_key: options.deviceKey } : {}),
     iss,
     client_id: client.ClientId,
     origin_jti: originJti,
@@ -275,6 +281,7 @@ export async function issueTokens(
       authTime,
       expiresAt: options.refreshExpiresAt ?? now + lifetimes.refresh,
       revoked: false,
+      ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
     });
     tokens.RefreshToken = token;
   }

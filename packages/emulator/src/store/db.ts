@@ -51,6 +51,11 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_by_recipient ON outbox (recipient);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  pool_id TEXT NOT NULL, sub TEXT NOT NULL, device_key TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (pool_id, sub, device_key)
+);
+CREATE INDEX IF NOT EXISTS devices_by_user_seq ON devices (pool_id, sub, seq);
 CREATE TABLE IF NOT EXISTS auth_events (
   event_id TEXT PRIMARY KEY, pool_id TEXT NOT NULL, sub TEXT NOT NULL, created_at INTEGER NOT NULL,
   ip TEXT, failed INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
@@ -111,6 +116,8 @@ export class StoreDb {
     this.addMissingColumns("sessions", { alt_key: "TEXT" });
     // Refresh-token rotation: when a rotated-out token stops working (epoch ms; NULL = at expiry).
     this.addMissingColumns("refresh_tokens", { valid_until: "INTEGER" });
+    // Remembered devices: the device a refresh token was issued to (NULL = none).
+    this.addMissingColumns("refresh_tokens", { device_key: "TEXT" });
     // A second key a session is found by (an SRP session's secret block), unique where present.
     this.sqlite.exec(
       "CREATE UNIQUE INDEX IF NOT EXISTS sessions_by_alt_key ON sessions (alt_key) WHERE alt_key IS NOT NULL",

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { StoreDb } from "./db";
 import { AuthEventsRepo } from "./repos/auth-events";
 import { CodesRepo } from "./repos/codes";
+import { DevicesRepo } from "./repos/devices";
 import { GroupMembersRepo } from "./repos/group-members";
 import { MetaRepo } from "./repos/meta";
 import { OutboxRepo } from "./repos/outbox";
@@ -15,6 +16,7 @@ import { UsersRepo } from "./repos/users";
 
 export type { AuthEventRow } from "./repos/auth-events";
 export type { CodeRow } from "./repos/codes";
+export type { DeviceRecord } from "./repos/devices";
 export type { OutboxMessage } from "./repos/outbox";
 export type { RefreshTokenRow } from "./repos/refresh-tokens";
 export type { ResourceKind } from "./repos/resources";
@@ -40,6 +42,8 @@ export class Store {
   readonly groupMembers: GroupMembersRepo;
   readonly codes: CodesRepo;
   readonly refreshTokens: RefreshTokensRepo;
+  /** Remembered devices. */
+  readonly devices: DevicesRepo;
   readonly sessions: SessionsRepo;
   readonly signingKeys: SigningKeysRepo;
   readonly authEvents: AuthEventsRepo;
@@ -56,7 +60,8 @@ export class Store {
     this.groupMembers = new GroupMembersRepo(this.sql);
     this.codes = new CodesRepo(this.sql);
     this.refreshTokens = new RefreshTokensRepo(this.sql);
-    this.users = new UsersRepo(this.sql, [this.groupMembers, this.codes, this.refreshTokens]);
+    this.devices = new DevicesRepo(this.sql);
+    this.users = new UsersRepo(this.sql, [this.groupMembers, this.codes, this.refreshTokens, this.devices]);
     this.sessions = new SessionsRepo(this.sql);
     this.signingKeys = new SigningKeysRepo(this.sql);
     this.authEvents = new AuthEventsRepo(this.sql);
@@ -68,6 +73,7 @@ export class Store {
       this.groupMembers,
       this.codes,
       this.refreshTokens,
+      this.devices,
       this.signingKeys,
       this.authEvents,
       this.unknownUserFailures,

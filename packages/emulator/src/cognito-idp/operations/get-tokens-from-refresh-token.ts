@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { GetTokensFromRefreshTokenCommandInput } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import { NotAuthorizedException } from "../../errors";
-import { ClientId, operation, StringMap, Token } from "../operation";
+import { ClientId, DeviceKey, operation, StringMap, Token } from "../operation";
 import { requireClient } from "../pools";
 import {
   API_REFRESH_PROBLEMS,
@@ -17,7 +17,7 @@ const Request = z.object({
   RefreshToken: Token,
   ClientId,
   ClientSecret: z.string().min(1).max(64).optional(),
-  DeviceKey: z.string().optional(),
+  DeviceKey: DeviceKey.optional(),
   ClientMetadata: StringMap.optional(),
 }) satisfies z.ZodType<GetTokensFromRefreshTokenCommandInput>;
 
@@ -47,6 +47,7 @@ export const GetTokensFromRefreshToken = operation(Request, async (req, services
     client,
     req.RefreshToken,
     API_REFRESH_PROBLEMS,
+    req.DeviceKey,
   );
   if (!user.enabled) throw API_REFRESH_PROBLEMS.disabled();
   const rotation = rotationOf(client);
@@ -59,6 +60,7 @@ export const GetTokensFromRefreshToken = operation(Request, async (req, services
     withRefreshToken: rotation.enabled,
     refreshExpiresAt: row.expiresAt,
     ...(overrides ? { overrides } : {}),
+    ...(row.deviceKey ? { deviceKey: row.deviceKey } : {}),
   });
   return { AuthenticationResult: tokens };
 });

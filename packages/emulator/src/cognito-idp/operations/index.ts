@@ -7,8 +7,11 @@ import { AdminDeleteUser } from "./admin-delete-user";
 import { AdminDeleteUserAttributes } from "./admin-delete-user-attributes";
 import { AdminDisableUser } from "./admin-disable-user";
 import { AdminEnableUser } from "./admin-enable-user";
+import { AdminForgetDevice } from "./admin-forget-device";
+import { AdminGetDevice } from "./admin-get-device";
 import { AdminGetUser } from "./admin-get-user";
 import { AdminInitiateAuth } from "./admin-initiate-auth";
+import { AdminListDevices } from "./admin-list-devices";
 import { AdminListGroupsForUser } from "./admin-list-groups-for-user";
 import { AdminListUserAuthEvents } from "./admin-list-user-auth-events";
 import { AdminRemoveUserFromGroup } from "./admin-remove-user-from-group";
@@ -17,10 +20,12 @@ import { AdminRespondToAuthChallenge } from "./admin-respond-to-auth-challenge";
 import { AdminSetUserMFAPreference } from "./admin-set-user-mfa-preference";
 import { AdminSetUserPassword } from "./admin-set-user-password";
 import { AdminUpdateAuthEventFeedback } from "./admin-update-auth-event-feedback";
+import { AdminUpdateDeviceStatus } from "./admin-update-device-status";
 import { AdminUpdateUserAttributes } from "./admin-update-user-attributes";
 import { AdminUserGlobalSignOut } from "./admin-user-global-sign-out";
 import { AssociateSoftwareToken } from "./associate-software-token";
 import { ChangePassword } from "./change-password";
+import { ConfirmDevice } from "./confirm-device";
 import { ConfirmForgotPassword } from "./confirm-forgot-password";
 import { ConfirmSignUp } from "./confirm-sign-up";
 import { CreateGroup } from "./create-group";
@@ -43,7 +48,9 @@ import { DescribeRiskConfiguration } from "./describe-risk-configuration";
 import { DescribeUserPool } from "./describe-user-pool";
 import { DescribeUserPoolClient } from "./describe-user-pool-client";
 import { DescribeUserPoolDomain } from "./describe-user-pool-domain";
+import { ForgetDevice } from "./forget-device";
 import { ForgotPassword } from "./forgot-password";
+import { GetDevice } from "./get-device";
 import { GetGroup } from "./get-group";
 import { GetIdentityProviderByIdentifier } from "./get-identity-provider-by-identifier";
 import { GetTokensFromRefreshToken } from "./get-tokens-from-refresh-token";
@@ -52,6 +59,7 @@ import { GetUserAttributeVerificationCode } from "./get-user-attribute-verificat
 import { GetUserPoolMfaConfig } from "./get-user-pool-mfa-config";
 import { GlobalSignOut } from "./global-sign-out";
 import { InitiateAuth } from "./initiate-auth";
+import { ListDevices } from "./list-devices";
 import { ListGroups } from "./list-groups";
 import { ListIdentityProviders } from "./list-identity-providers";
 import { ListResourceServers } from "./list-resource-servers";
@@ -67,6 +75,7 @@ import { SetUserMFAPreference } from "./set-user-mfa-preference";
 import { SetUserPoolMfaConfig } from "./set-user-pool-mfa-config";
 import { SignUp } from "./sign-up";
 import { UpdateAuthEventFeedback } from "./update-auth-event-feedback";
+import { UpdateDeviceStatus } from "./update-device-status";
 import { UpdateGroup } from "./update-group";
 import { UpdateIdentityProvider } from "./update-identity-provider";
 import { UpdateResourceServer } from "./update-resource-server";
@@ -79,6 +88,15 @@ import { VerifyUserAttribute } from "./verify-user-attribute";
 
 /** Every supported cognito-idp operation by wire name; `keyof` is the supported list. */
 export const operations = {
+  ConfirmDevice,
+  GetDevice,
+  AdminGetDevice,
+  ListDevices,
+  AdminListDevices,
+  UpdateDeviceStatus,
+  AdminUpdateDeviceStatus,
+  ForgetDevice,
+  AdminForgetDevice,
   AdminListUserAuthEvents,
   AdminUpdateAuthEventFeedback,
   UpdateAuthEventFeedback,

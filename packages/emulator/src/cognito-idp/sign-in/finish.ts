@@ -12,6 +12,7 @@ import type { ClientRecord, PoolRecord, UserRecord } from "../../store/types";
 import { newUuid } from "../ids";
 import type { Services } from "../services";
 import { type IssuedTokens, type IssueOptions, issueTokens } from "../tokens";
+import { deviceOfSignIn } from "./device";
 import { settleEvent } from "./threat";
 import { postAuthentication, preTokenGeneration } from "./triggers";
 import type { AuthContext, SignInOutcome, TokenGenerationSource } from "./types";
@@ -29,10 +30,13 @@ export async function finish(
   }
   const overrides = await preTokenGeneration(services, ctx, user, source);
   settleEvent(services, ctx, { response: "Pass" });
+  const device = deviceOfSignIn(services, ctx, user);
   const tokens = await issueTokens(services, ctx.pool, ctx.client, user, {
     withRefreshToken: true,
     ...(overrides ? { overrides } : {}),
+    ...(device ? { deviceKey: device.deviceKey } : {}),
   });
+  if (device?.newDevice) tokens.NewDeviceMetadata = device.newDevice;
   await postAuthentication(services, ctx, user);
   return { kind: "tokens", tokens };
 }
@@ -46,7 +50,7 @@ export interface HostedTokenRequest {
    * Refresh: keep the original session's `origin_jti`; a new refresh token (with the original's
    * expiry) only when the client rotates refresh tokens.
    */
-  refresh?: { originJti: string; rotateUntil?: number };
+  refresh?: { originJti: string; rotateUntil?: number; deviceKey?: string };
 }
 
 /**
@@ -76,6 +80,7 @@ export async function mintHostedTokens(
     ...(request.refresh?.rotateUntil !== undefined ? { refreshExpiresAt: request.refresh.rotateUntil } : {}),
     oauth: { atHash: true, ...(request.nonce !== undefined ? { nonce: request.nonce } : {}) },
     originJti,
+    ...(request.refresh?.deviceKey ? { deviceKey: request.refresh.deviceKey } : {}),
   };
   return { tokens: await issueTokens(services, pool, client, user, options), originJti };
 }

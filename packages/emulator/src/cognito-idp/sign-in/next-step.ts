@@ -11,10 +11,12 @@ import {
   UserNotConfirmedException,
 } from "../../errors";
 import type { PoolRecord, UserRecord } from "../../store/types";
+import { deviceTracking } from "../devices/tracking";
 import { maskDestination, saveUser } from "../pools";
 import type { Services } from "../services";
 import { BLOCKED_MESSAGE } from "../threat/protection";
 import { DAY_MS, deliverCode, issueCode } from "../users";
+import { deviceStep } from "./device";
 import { finish } from "./finish";
 import { saveSession, sessionTtlMs } from "./session";
 import { settleEvent } from "./threat";
@@ -42,6 +44,8 @@ export function challenge(
     attempts: 0,
     ...(ctx.clientMetadata ? { clientMetadata: ctx.clientMetadata } : {}),
     ...(ctx.eventId ? { eventId: ctx.eventId } : {}),
+    ...(ctx.deviceKey ? { deviceKey: ctx.deviceKey } : {}),
+    ...(ctx.deviceProven ? { deviceProven: true } : {}),
     ...extra,
   });
   return {
@@ -112,6 +116,13 @@ export async function mfaOrFinish(
   const mode = pool.MfaConfiguration ?? "OFF";
   const methods = userMfaMethods(pool, user);
   const risky = ctx.risk === "mfa-if-configured" || ctx.risk === "mfa-required";
+  const device = deviceStep(services, ctx, user);
+  if (device === "prove")
+    return challenge(services, ctx, user, "DEVICE_SRP_AUTH", { USERNAME: user.username });
+  // A proven remembered device stands in for the MFA code (not for what threat protection asks).
+  if (device === "proven" && deviceTracking(pool).rememberedSkipsMfa && !risky) {
+    return finish(services, ctx, user, source);
+  }
   if (ctx.risk === "mfa-required" && methods.length === 0) {
     // Adaptive authentication asks for MFA the user does not have: set it up, or refuse.
     if (pool.SoftwareTokenMfaEnabled) {

@@ -47,6 +47,7 @@ export function redeemableRefreshToken(
   client: ClientRecord,
   token: string,
   problems: RefreshTokenProblems,
+  deviceKey?: string,
 ): { row: RefreshTokenRow; user: UserRecord } {
   const now = services.clock.now().getTime();
   const row = services.store.refreshTokens.get(token);
@@ -56,6 +57,16 @@ export function redeemableRefreshToken(
   if (row.validUntil !== undefined && row.validUntil <= now) throw problems.reused();
   const user = services.store.users.getBySub(pool.Id, row.sub);
   if (!user) throw problems.invalid();
+  // A token tied to a device refreshes only with that device's key, while the user still has it
+  // (AWS answers "Invalid Refresh Token" otherwise: aws/aws-sdk-java#2841, aws-sdk-cpp#851; its
+  // device-tracking post: "If a refresh token is used on any other device, the call fails", and
+  // after ForgetDevice "all future calls to revalidate that device's refresh tokens will fail").
+  if (
+    row.deviceKey !== undefined &&
+    (deviceKey !== row.deviceKey || !services.store.devices.get(pool.Id, row.sub, row.deviceKey))
+  ) {
+    throw problems.invalid();
+  }
   return { row, user };
 }
 

@@ -16,7 +16,9 @@ export type ChallengeName =
   | "SMS_MFA"
   | "SOFTWARE_TOKEN_MFA"
   | "SELECT_MFA_TYPE"
-  | "MFA_SETUP";
+  | "MFA_SETUP"
+  | "DEVICE_SRP_AUTH"
+  | "DEVICE_PASSWORD_VERIFIER";
 
 /**
  * Who asks for the sign-in. `api`: InitiateAuth and its admin variant, which end in tokens.
@@ -47,6 +49,9 @@ export interface AuthSession {
   clientMetadata?: Record<string, string>;
   /** The threat-protection event of this sign-in, completed when the challenge is answered. */
   eventId?: string;
+  /** Remembered devices: the device the sign-in names (`DEVICE_KEY`), and whether it was proven. */
+  deviceKey?: string;
+  deviceProven?: boolean;
 }
 
 export interface AuthContext {
@@ -62,6 +67,9 @@ export interface AuthContext {
   eventId?: string;
   pendingEvent?: AuthEventRecord;
   risk?: SignInRequirement;
+  /** Remembered devices: the device the sign-in names (`DEVICE_KEY`), and whether it was proven. */
+  deviceKey?: string;
+  deviceProven?: boolean;
 }
 
 /** The outcome of one sign-in step. */

@@ -23,7 +23,8 @@ const AuthorizationCodeGrant = z.object({
   redirect_uri: Field,
   code_verifier: Field.optional(),
 });
-const RefreshTokenGrant = z.object({ refresh_token: Field });
+/** `device_key`: a refresh token tied to a remembered device refreshes only with it. */
+const RefreshTokenGrant = z.object({ refresh_token: Field, device_key: Field.optional() });
 const ClientCredentialsGrant = z.object({ scope: z.string().max(4096).optional() });
 
 function parse<S extends z.ZodType>(schema: S, body: Record<string, string>): z.output<S> {
@@ -113,7 +114,14 @@ async function refreshToken(
     reused: () => invalidGrant("Refresh token has been invalidated by refresh token rotation."),
     disabled: () => invalidGrant("The user is disabled or no longer exists."),
   };
-  const { row, user } = redeemableRefreshToken(services, hd.pool, client, req.refresh_token, problems);
+  const { row, user } = redeemableRefreshToken(
+    services,
+    hd.pool,
+    client,
+    req.refresh_token,
+    problems,
+    req.device_key,
+  );
   if (!user.enabled) throw problems.disabled();
   // With rotation on, the grant returns a new refresh token too, as on AWS.
   const rotate = rotationOf(client).enabled;
@@ -121,7 +129,11 @@ async function refreshToken(
   const { response } = await mintUserTokens(services, hd.pool, client, user, {
     scopes: refreshTokenScopes(services, req.refresh_token),
     authTime: row.authTime,
-    refresh: { originJti: row.originJti, ...(rotate ? { rotateUntil: row.expiresAt } : {}) },
+    refresh: {
+      originJti: row.originJti,
+      ...(rotate ? { rotateUntil: row.expiresAt } : {}),
+      ...(row.deviceKey ? { deviceKey: row.deviceKey } : {}),
+    },
   });
   return response;
 }

@@ -12,6 +12,8 @@ export interface RefreshTokenRow {
   revoked: boolean;
   /** Set when refresh-token rotation replaced it: it works until then (epoch ms, the grace period). */
   validUntil?: number;
+  /** Remembered devices: the device it was issued to; it refreshes only with that `DEVICE_KEY`. */
+  deviceKey?: string;
 }
 
 /**
@@ -24,8 +26,8 @@ export class RefreshTokensRepo implements PoolScoped, UserScoped {
   put(row: RefreshTokenRow): void {
     this.db
       .stmt(
-        `INSERT INTO refresh_tokens (token_hash, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO refresh_tokens (token_hash, pool_id, client_id, sub, origin_jti, auth_time, expires_at, revoked, device_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         refreshTokenKey(row.token),
@@ -36,6 +38,7 @@ export class RefreshTokensRepo implements PoolScoped, UserScoped {
         row.authTime,
         row.expiresAt,
         row.revoked ? 1 : 0,
+        row.deviceKey ?? null,
       );
   }
 
@@ -54,6 +57,7 @@ export class RefreshTokensRepo implements PoolScoped, UserScoped {
       expiresAt: Number(r.expires_at),
       revoked: Number(r.revoked) === 1,
       ...(r.valid_until !== null && r.valid_until !== undefined ? { validUntil: Number(r.valid_until) } : {}),
+      ...(typeof r.device_key === "string" ? { deviceKey: r.device_key } : {}),
     };
   }
 

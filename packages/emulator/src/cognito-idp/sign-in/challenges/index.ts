@@ -9,6 +9,7 @@ import type { Services } from "../../services";
 import { loadSession } from "../session";
 import { sessionUser } from "../subject";
 import type { AuthContext, ChallengeName, SignInOutcome } from "../types";
+import { devicePasswordVerifier, deviceSrpAuth } from "./device-srp";
 import { mfaSetup } from "./mfa-setup";
 import { newPasswordRequired } from "./new-password-required";
 import { passwordVerifier } from "./password-verifier";
@@ -24,6 +25,8 @@ const RESPONDERS: Record<ChallengeName, ChallengeResponder> = {
   SOFTWARE_TOKEN_MFA: softwareTokenMfa,
   SELECT_MFA_TYPE: selectMfaType,
   MFA_SETUP: mfaSetup,
+  DEVICE_SRP_AUTH: deviceSrpAuth,
+  DEVICE_PASSWORD_VERIFIER: devicePasswordVerifier,
 };
 
 export async function respondToChallenge(
@@ -45,5 +48,8 @@ export async function respondToChallenge(
   const user = sessionUser(services, ctx, session, responses);
   if (session.clientMetadata && !ctx.clientMetadata) ctx.clientMetadata = session.clientMetadata;
   if (session.eventId) ctx.eventId = session.eventId;
+  const deviceKey = responses.DEVICE_KEY ?? session.deviceKey;
+  if (deviceKey) ctx.deviceKey = deviceKey;
+  if (session.deviceProven) ctx.deviceProven = true;
   return RESPONDERS[session.challenge](services, ctx, { id, session, user, responses });
 }

@@ -80,5 +80,7 @@ export function startFlow(
   flow: string,
   params: Record<string, string>,
 ): Promise<SignInOutcome> {
-  return checkFlowAllowed(ctx, flow).run(services, ctx, params);
+  const entry = checkFlowAllowed(ctx, flow);
+  if (params.DEVICE_KEY) ctx.deviceKey = params.DEVICE_KEY;
+  return entry.run(services, ctx, params);
 }

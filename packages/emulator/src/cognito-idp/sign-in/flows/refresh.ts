@@ -21,7 +21,14 @@ export async function refreshFlow(
       "REFRESH_TOKEN_AUTH is not supported for app clients with refresh token rotation enabled; use GetTokensFromRefreshToken.",
     );
   }
-  const { row, user } = redeemableRefreshToken(services, ctx.pool, ctx.client, token, API_REFRESH_PROBLEMS);
+  const { row, user } = redeemableRefreshToken(
+    services,
+    ctx.pool,
+    ctx.client,
+    token,
+    API_REFRESH_PROBLEMS,
+    params.DEVICE_KEY,
+  );
   if (ctx.client.ClientSecret) {
     // The hash is over the internal username, or over the USERNAME the client sends with the token.
     const names = [user.username, params.USERNAME].filter((n): n is string => typeof n === "string");
@@ -49,6 +56,7 @@ export async function refreshFlow(
     originJti: row.originJti,
     withRefreshToken: false,
     ...(overrides ? { overrides } : {}),
+    ...(row.deviceKey ? { deviceKey: row.deviceKey } : {}),
   });
   return { kind: "tokens", tokens };
 }
