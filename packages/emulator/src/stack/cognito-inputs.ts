@@ -41,6 +41,15 @@ export function poolInput(args: UserPoolArgs) {
     const arn = lambda[tf as keyof typeof LAMBDA_KEYS];
     if (arn) lambdaConfig[sdk] = arn;
   }
+  for (const [tf, sdk] of [
+    ["custom_email_sender", "CustomEmailSender"],
+    ["custom_sms_sender", "CustomSMSSender"],
+  ] as const) {
+    const sender = lambda[tf];
+    if (sender)
+      lambdaConfig[sdk] = defined({ LambdaArn: sender.lambda_arn, LambdaVersion: sender.lambda_version });
+  }
+  if (lambda.kms_key_id) lambdaConfig.KMSKeyID = lambda.kms_key_id;
   const ptg = lambda.pre_token_generation_config;
   if (ptg?.lambda_arn) {
     lambdaConfig.PreTokenGenerationConfig = {
@@ -53,21 +62,31 @@ export function poolInput(args: UserPoolArgs) {
   const vmt = args.verification_message_template;
   const sms = args.sms_configuration;
   const recovery = args.account_recovery_setting?.recovery_mechanism ?? [];
+  const email = args.email_configuration;
+  const signInPolicy = args.sign_in_policy
+    ? { SignInPolicy: { AllowedFirstAuthFactors: args.sign_in_policy.allowed_first_auth_factors } }
+    : {};
   return defined({
     PoolName: args.name ?? "pool",
-    Policies: pp
-      ? {
-          PasswordPolicy: defined({
-            MinimumLength: pp.minimum_length,
-            RequireUppercase: pp.require_uppercase,
-            RequireLowercase: pp.require_lowercase,
-            RequireNumbers: pp.require_numbers,
-            RequireSymbols: pp.require_symbols,
-            TemporaryPasswordValidityDays: pp.temporary_password_validity_days,
-            PasswordHistorySize: pp.password_history_size,
-          }),
-        }
-      : undefined,
+    Policies:
+      pp || args.sign_in_policy
+        ? {
+            ...signInPolicy,
+            ...(pp
+              ? {
+                  PasswordPolicy: defined({
+                    MinimumLength: pp.minimum_length,
+                    RequireUppercase: pp.require_uppercase,
+                    RequireLowercase: pp.require_lowercase,
+                    RequireNumbers: pp.require_numbers,
+                    RequireSymbols: pp.require_symbols,
+                    TemporaryPasswordValidityDays: pp.temporary_password_validity_days,
+                    PasswordHistorySize: pp.password_history_size,
+                  }),
+                }
+              : {}),
+          }
+        : undefined,
     DeletionProtection: args.deletion_protection,
     LambdaConfig: lambdaConfig,
     AutoVerifiedAttributes: args.auto_verified_attributes,
@@ -120,6 +139,21 @@ export function poolInput(args: UserPoolArgs) {
         }
       : undefined,
     UserPoolTier: args.user_pool_tier,
+    EmailConfiguration: email
+      ? defined({
+          EmailSendingAccount: email.email_sending_account,
+          SourceArn: email.source_arn,
+          From: email.from_email_address,
+          ReplyToEmailAddress: email.reply_to_email_address,
+          ConfigurationSet: email.configuration_set,
+        })
+      : undefined,
+    DeviceConfiguration: args.device_configuration
+      ? defined({
+          ChallengeRequiredOnNewDevice: args.device_configuration.challenge_required_on_new_device,
+          DeviceOnlyRememberedOnUserPrompt: args.device_configuration.device_only_remembered_on_user_prompt,
+        })
+      : undefined,
     ...(args.user_pool_add_ons
       ? {
           UserPoolAddOns: {
@@ -127,7 +161,7 @@ export function poolInput(args: UserPoolArgs) {
           },
         }
       : {}),
-    Schema: args.schema.map((s) =>
+    Schema: (args.schema.length > 0 ? args.schema : undefined)?.map((s) =>
       defined({
         Name: s.name,
         AttributeDataType: s.attribute_data_type,
@@ -180,7 +214,39 @@ export function clientInput(args: UserPoolClientArgs): ClientSettingsInput & { C
     EnableTokenRevocation: args.enable_token_revocation,
     EnablePropagateAdditionalUserContextData: args.enable_propagate_additional_user_context_data,
     AuthSessionValidity: args.auth_session_validity,
+    RefreshTokenRotation: args.refresh_token_rotation
+      ? defined({
+          Feature: args.refresh_token_rotation.feature,
+          RetryGracePeriodSeconds: args.refresh_token_rotation.retry_grace_period_seconds,
+        })
+      : undefined,
+    AnalyticsConfiguration: args.analytics_configuration
+      ? defined({
+          ApplicationArn: args.analytics_configuration.application_arn,
+          ApplicationId: args.analytics_configuration.application_id,
+          ExternalId: args.analytics_configuration.external_id,
+          RoleArn: args.analytics_configuration.role_arn,
+          UserDataShared: args.analytics_configuration.user_data_shared,
+        })
+      : undefined,
   }) as ClientSettingsInput & { ClientName: string };
+}
+
+/**
+ * The pool's MFA settings that Terraform keeps on `aws_cognito_user_pool` and the API sets with
+ * SetUserPoolMfaConfig (email MFA, passkeys), in that operation's shape.
+ */
+export function poolMfaInput(args: UserPoolArgs): Record<string, unknown> {
+  const emailMfa = args.email_mfa_configuration;
+  const webAuthn = args.web_authn_configuration;
+  return defined({
+    EmailMfaConfiguration: emailMfa
+      ? defined({ Message: emailMfa.message, Subject: emailMfa.subject })
+      : undefined,
+    WebAuthnConfiguration: webAuthn
+      ? defined({ RelyingPartyId: webAuthn.relying_party_id, UserVerification: webAuthn.user_verification })
+      : undefined,
+  });
 }
 
 type NotifyEmail = NonNullable<

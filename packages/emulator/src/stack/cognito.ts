@@ -22,7 +22,8 @@ import type {
   PoolRecord,
   ResourceServerRecord,
 } from "../store/types";
-import { clientInput, poolInput, riskSettingsInput } from "./cognito-inputs";
+import { refuseAsApi } from "./api-refusals";
+import { clientInput, poolInput, poolMfaInput, riskSettingsInput } from "./cognito-inputs";
 import { StackError } from "./errors";
 import type { Entry, StackModel } from "./model";
 
@@ -83,7 +84,10 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
   store.transaction(() => {
     for (const entry of model.userPools) {
       const { id, args } = entry;
-      const input = building(entry, () => parseRequest(CreatePoolSchema, poolInput(args)));
+      const raw = poolInput(args);
+      refuseAsApi(entry.address, "CreateUserPool", raw);
+      refuseAsApi(entry.address, "SetUserPoolMfaConfig", { UserPoolId: id, ...poolMfaInput(args) });
+      const input = building(entry, () => parseRequest(CreatePoolSchema, raw));
       const existing = store.resources.get("pool", id, id);
       const pool: PoolRecord & PoolInternals = {
         ...(existing ?? {}),
@@ -141,6 +145,7 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
       const poolId = poolOf(entry.args.user_pool_id);
       if (!poolId) continue;
       const input = clientInput(entry.args);
+      refuseAsApi(entry.address, "CreateUserPoolClient", { ...input, UserPoolId: poolId });
       building(entry, () => ClientSchema.parse(input));
       const existing = store.resources.get("client", poolId, entry.id);
       const client: ClientRecord = {
@@ -175,7 +180,7 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
       };
       store.resources.put("group", poolId, group.GroupName, group);
     }
-    for (const { args } of model.userPoolDomains) {
+    for (const { args, address } of model.userPoolDomains) {
       const poolId = poolOf(args.user_pool_id);
       if (!poolId) continue;
       const domain: DomainRecord = {
@@ -185,6 +190,8 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
         CreationDate: now,
         ...(args.certificate_arn ? { CustomDomainConfig: { CertificateArn: args.certificate_arn } } : {}),
       };
+      const { CreationDate: _created, ...domainInput } = domain;
+      refuseAsApi(address, "CreateUserPoolDomain", domainInput);
       // One domain per pool: drop a domain an earlier version of the stack gave this pool.
       for (const old of store.resources.list("domain", poolId)) {
         if (old.Domain !== domain.Domain) store.resources.delete("domain", poolId, old.Domain);

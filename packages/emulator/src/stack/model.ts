@@ -6,7 +6,8 @@
  *
  * @module
  */
-import type { z } from "zod";
+import { z } from "zod";
+import { refuseUnreadArguments } from "./api-refusals";
 import { attributePath, StackError } from "./errors";
 import { type LocalContext, ownValues } from "./local-values";
 import { stackOutputs } from "./outputs";
@@ -88,6 +89,13 @@ export interface StackModel {
 }
 
 /** Resource types the model reads; every other type is listed in `resources` and otherwise ignored. */
+/**
+ * The resources whose every argument the loader must read: the Cognito settings a developer
+ * configures. (Other resources carry arguments that mean nothing locally, such as a function's
+ * memory size or a bucket's tags.)
+ */
+const STRICT_TYPES = new Set(["aws_cognito_user_pool", "aws_cognito_user_pool_client"]);
+
 export const MODELLED_TYPES = [
   "aws_cognito_user_pool",
   "aws_cognito_user_pool_client",
@@ -127,7 +135,9 @@ export function parseStack(doc: StackDocument, context: LocalContext): StackMode
   const names = (type: string) => Object.keys(doc.resources[type] ?? {});
   const parse = <S extends z.ZodType>(schema: S, type: string, name: string): Entry<z.output<S>> => {
     const address = `${type}.${name}`;
-    const parsed = schema.safeParse(refs.args(type, name));
+    const raw = refs.args(type, name);
+    if (STRICT_TYPES.has(type) && schema instanceof z.ZodObject) refuseUnreadArguments(address, schema, raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const attribute = attributePath(issue?.path ?? []);

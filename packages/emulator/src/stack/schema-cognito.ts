@@ -18,6 +18,9 @@ const lambdaConfig = z.object({
   verify_auth_challenge_response: text,
   user_migration: text,
   pre_token_generation_config: block(z.object({ lambda_arn: text, lambda_version: text })),
+  custom_email_sender: block(z.object({ lambda_arn: text, lambda_version: text })),
+  custom_sms_sender: block(z.object({ lambda_arn: text, lambda_version: text })),
+  kms_key_id: text,
 });
 
 const minMax = (min: string, max: string) =>
@@ -77,6 +80,21 @@ export const UserPoolArgs = z.object({
   user_attribute_update_settings: block(z.object({ attributes_require_verification_before_update: strings })),
   user_pool_tier: text,
   software_token_mfa_configuration: block(z.object({ enabled: boolean })),
+  email_configuration: block(
+    z.object({
+      email_sending_account: text,
+      source_arn: text,
+      from_email_address: text,
+      reply_to_email_address: text,
+      configuration_set: text,
+    }),
+  ),
+  email_mfa_configuration: block(z.object({ message: text, subject: text })),
+  sign_in_policy: block(z.object({ allowed_first_auth_factors: strings })),
+  web_authn_configuration: block(z.object({ relying_party_id: text, user_verification: text })),
+  device_configuration: block(
+    z.object({ challenge_required_on_new_device: boolean, device_only_remembered_on_user_prompt: boolean }),
+  ),
   schema: blocks(
     z.object({
       name: required,
@@ -113,6 +131,16 @@ export const UserPoolClientArgs = z.object({
   enable_token_revocation: boolean,
   enable_propagate_additional_user_context_data: boolean,
   auth_session_validity: number,
+  refresh_token_rotation: block(z.object({ feature: text, retry_grace_period_seconds: number })),
+  analytics_configuration: block(
+    z.object({
+      application_arn: text,
+      application_id: text,
+      external_id: text,
+      role_arn: text,
+      user_data_shared: boolean,
+    }),
+  ),
 });
 export type UserPoolClientArgs = z.output<typeof UserPoolClientArgs>;
 
