@@ -2,10 +2,12 @@ import { type AwsJsonError, AwsJsonServiceError, serializeAwsJsonError } from ".
 
 /** cognito-identity's error types, written as AWS JSON 1.1 errors (`{__type, message}` + `x-amzn-ErrorType`). */
 export type CognitoIdentityErrorCode =
+  | "DeveloperUserAlreadyRegisteredException"
   | "InternalErrorException"
   | "InvalidIdentityPoolConfigurationException"
   | "InvalidParameterException"
   | "LimitExceededException"
+  | "MissingAuthenticationTokenException"
   | "NotAuthorizedException"
   | "ResourceConflictException"
   | "ResourceNotFoundException"
@@ -14,6 +16,9 @@ export type CognitoIdentityErrorCode =
 
 export abstract class CognitoIdentityError extends AwsJsonServiceError<CognitoIdentityErrorCode> {}
 
+export class DeveloperUserAlreadyRegisteredException extends CognitoIdentityError {
+  override readonly code = "DeveloperUserAlreadyRegisteredException";
+}
 export class InternalErrorException extends CognitoIdentityError {
   override readonly code = "InternalErrorException";
   override readonly status = 500;
@@ -26,6 +31,10 @@ export class InvalidParameterException extends CognitoIdentityError {
 }
 export class LimitExceededException extends CognitoIdentityError {
   override readonly code = "LimitExceededException";
+}
+/** An operation that needs AWS (developer) credentials, called without a SigV4 signature. */
+export class MissingAuthenticationTokenException extends CognitoIdentityError {
+  override readonly code = "MissingAuthenticationTokenException";
 }
 export class NotAuthorizedException extends CognitoIdentityError {
   override readonly code = "NotAuthorizedException";

@@ -15,6 +15,8 @@ export function requireIdentityPool(
 
 const nowSeconds = (services: Services) => Math.floor(services.clock.now().getTime() / 1000);
 const UNAUTHENTICATED = "Unauthenticated access is not supported for this identity pool.";
+const LOGINS_DONT_MATCH =
+  "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 
 /**
  * GetId: the identity of the first login (linking the other logins to it), created on first sight —
@@ -31,31 +33,43 @@ export function getOrCreateIdentity(
   return store.transaction(() => {
     if (verified.length === 0) {
       if (!pool.AllowUnauthenticatedIdentities) throw new NotAuthorizedException(UNAUTHENTICATED);
-      return newIdentity(services, poolId, []);
+      return newIdentity(services, poolId);
     }
-    const linked = new Set(
-      verified.map((l) => store.findByLogin(poolId, l.key)).filter((id) => id !== undefined),
-    );
-    if (linked.size > 1) {
-      throw new ResourceConflictException("These logins are already linked to different identities.");
-    }
-    const [existingId] = [...linked];
-    const identity = (existingId && store.getIdentity(existingId)) || newIdentity(services, poolId, []);
+    const identity = identityOfLogins(services, poolId, verified) ?? newIdentity(services, poolId);
     link(services, identity, verified);
     return identity;
   });
 }
 
+/** The one identity the logins are linked to, if any (logins of different identities conflict). */
+export function identityOfLogins(
+  services: Services,
+  poolId: string,
+  logins: VerifiedLogin[],
+): IdentityRecord | undefined {
+  const store = identityStoreOf(services.store);
+  const linked = new Set(
+    logins
+      .map((l) => (l.key ? store.findByLogin(poolId, l.key) : undefined))
+      .filter((id) => id !== undefined),
+  );
+  if (linked.size > 1) {
+    throw new ResourceConflictException("These logins are already linked to different identities.");
+  }
+  const [existingId] = [...linked];
+  return existingId ? store.getIdentity(existingId) : undefined;
+}
+
 /** An identity pool's region: the prefix of its ID (`<region>:<uuid>`). */
 export const regionOfIdentityPool = (poolId: string): string => poolId.slice(0, poolId.indexOf(":"));
 
-function newIdentity(services: Services, poolId: string, providers: string[]): IdentityRecord {
+export function newIdentity(services: Services, poolId: string): IdentityRecord {
   const now = nowSeconds(services);
   const region = regionOfIdentityPool(poolId);
   const identity: IdentityRecord = {
     IdentityId: `${region}:${randomUUID()}`,
     IdentityPoolId: poolId,
-    Logins: providers,
+    Logins: [],
     CreationDate: now,
     LastModifiedDate: now,
   };
@@ -63,10 +77,12 @@ function newIdentity(services: Services, poolId: string, providers: string[]): I
   return identity;
 }
 
-function link(services: Services, identity: IdentityRecord, logins: VerifiedLogin[]): void {
+/** Links the logins to the identity and records their providers on it (Cognito tokens link nothing). */
+export function link(services: Services, identity: IdentityRecord, logins: VerifiedLogin[]): void {
   const store = identityStoreOf(services.store);
   let changed = false;
   for (const login of logins) {
+    if (!login.key) continue;
     store.linkLogin(identity.IdentityPoolId, login.key, identity.IdentityId);
     if (!identity.Logins.includes(login.provider)) {
       identity.Logins.push(login.provider);
@@ -93,22 +109,20 @@ export function authenticateIdentity(
   const identity = store.getIdentity(identityId);
   if (!identity) throw new ResourceNotFoundException(`Identity '${identityId}' not found.`);
   const { pool, roles } = requireIdentityPool(services, identity.IdentityPoolId);
-  const verified = verifyLogins(services, pool, logins);
+  const verified = verifyLogins(services, pool, logins, { cognitoToken: true });
   for (const login of verified) {
-    const owner = store.findByLogin(pool.IdentityPoolId, login.key);
+    if (login.identityId !== undefined) {
+      if (login.identityId !== identityId) throw new NotAuthorizedException(LOGINS_DONT_MATCH);
+      continue;
+    }
+    const owner = login.key ? store.findByLogin(pool.IdentityPoolId, login.key) : undefined;
     const otherUser = owner === undefined && identity.Logins.includes(login.provider);
     if ((owner !== undefined && owner !== identityId) || otherUser) {
-      throw new NotAuthorizedException(
-        "Logins don't match. Please include at least one valid login for this identity or identity pool.",
-      );
+      throw new NotAuthorizedException(LOGINS_DONT_MATCH);
     }
   }
   if (verified.length === 0) {
-    if (identity.Logins.length > 0) {
-      throw new NotAuthorizedException(
-        "Logins don't match. Please include at least one valid login for this identity or identity pool.",
-      );
-    }
+    if (identity.Logins.length > 0) throw new NotAuthorizedException(LOGINS_DONT_MATCH);
     if (!pool.AllowUnauthenticatedIdentities) throw new NotAuthorizedException(UNAUTHENTICATED);
   } else {
     link(services, identity, verified);

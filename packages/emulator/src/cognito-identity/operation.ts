@@ -41,14 +41,36 @@ export const CognitoIdentityProviders = z
   )
   .optional();
 
+/** An identity provider's name in `SupportedLoginProviders` or `Logins` (`graph.facebook.com`, ...). */
+export const ProviderName = z.string().min(1).max(128);
+/** The developer provider: letters, digits, `.`, `_` and `-`. */
+export const DeveloperProviderName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w._-]+$/, "Member must satisfy regular expression pattern: [\\w._-]+");
+const ArnString = z.string().min(20).max(2048);
+
+export const SupportedLoginProviders = z
+  .record(
+    ProviderName,
+    z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\w.;_/-]+$/, "Member must satisfy regular expression pattern: [\\w.;_/-]+"),
+  )
+  .refine((m) => Object.keys(m).length <= 10, "Member must have length less than or equal to 10")
+  .optional();
+
 export const PoolConfig = {
   IdentityPoolName,
   AllowUnauthenticatedIdentities: z.boolean(),
   AllowClassicFlow: z.boolean().optional(),
-  SupportedLoginProviders: z.record(z.string(), z.string()).optional(),
-  DeveloperProviderName: z.string().min(1).max(128).optional(),
-  OpenIdConnectProviderARNs: z.array(z.string()).optional(),
+  SupportedLoginProviders,
+  DeveloperProviderName: DeveloperProviderName.optional(),
+  OpenIdConnectProviderARNs: z.array(ArnString).optional(),
   CognitoIdentityProviders,
-  SamlProviderARNs: z.array(z.string()).optional(),
+  SamlProviderARNs: z.array(ArnString).optional(),
   IdentityPoolTags: z.record(z.string(), z.string()).optional(),
 };

@@ -13,6 +13,9 @@ import {
   type RoleMappingRecord,
 } from "./store";
 
+/** The claim STS reads session tags from. */
+export const TAGS_CLAIM = "https://aws.amazon.com/tags";
+
 const CONFIG_ERROR = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
 const AMBIGUOUS = "Cognito was unable to resolve a role for this identity from the role mapping.";
 
@@ -93,10 +96,24 @@ export function resolveRole(roles: PoolRolesRecord, logins: VerifiedLogin[], cus
 /** The `amr` of an identity: `unauthenticated`, or `authenticated` plus its providers. */
 export function amrOf(logins: VerifiedLogin[]): string[] {
   if (logins.length === 0) return ["unauthenticated"];
-  return [
-    "authenticated",
-    ...logins.flatMap((l) => [l.provider, `${l.provider}:CognitoSignIn:${l.subject}`]),
-  ];
+  return ["authenticated", ...logins.flatMap((l) => l.amr)];
+}
+
+/**
+ * Session tags of the identity: the `PrincipalTags` a Cognito token carries (the STS claim
+ * `https://aws.amazon.com/tags`), as `aws:PrincipalTag/<key>` condition keys.
+ */
+function principalTagsOf(logins: VerifiedLogin[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const login of logins) {
+    const tags = (login.claims[TAGS_CLAIM] as { principal_tags?: Record<string, unknown> } | undefined)
+      ?.principal_tags;
+    for (const [key, values] of Object.entries(tags ?? {})) {
+      const [value] = Array.isArray(values) ? values : [values];
+      if (value !== undefined) out[`aws:PrincipalTag/${key}`] = String(value);
+    }
+  }
+  return out;
 }
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -144,6 +161,7 @@ export function issueCredentials(
       "cognito-identity.amazonaws.com:sub": identity.IdentityId,
       "cognito-identity.amazonaws.com:aud": pool.IdentityPoolId,
       "cognito-identity.amazonaws.com:amr": amr,
+      ...principalTagsOf(logins),
     },
   };
   const store = identityStoreOf(services.store);

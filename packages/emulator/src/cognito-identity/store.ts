@@ -142,6 +142,15 @@ export class IdentityStore {
       .get(poolId, login) as { identity_id: string } | undefined;
     return row?.identity_id;
   }
+  /** The logins (`provider|subject`) linked to an identity whose key starts with `prefix`, in order. */
+  loginsOf(identityId: string, prefix: string): string[] {
+    const rows = this.db
+      .prepare(
+        "SELECT login FROM identity_logins WHERE identity_id = ? AND substr(login, 1, ?) = ? ORDER BY login",
+      )
+      .all(identityId, prefix.length, prefix) as { login: string }[];
+    return rows.map((r) => r.login);
+  }
   linkLogin(poolId: string, login: string, identityId: string): void {
     this.db
       .prepare("INSERT OR IGNORE INTO identity_logins (pool_id, login, identity_id) VALUES (?, ?, ?)")

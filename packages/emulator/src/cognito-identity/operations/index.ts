@@ -6,7 +6,9 @@ import { GetCredentialsForIdentity } from "./get-credentials-for-identity";
 import { GetId } from "./get-id";
 import { GetIdentityPoolRoles } from "./get-identity-pool-roles";
 import { GetOpenIdToken } from "./get-open-id-token";
+import { GetOpenIdTokenForDeveloperIdentity } from "./get-open-id-token-for-developer-identity";
 import { ListIdentityPools } from "./list-identity-pools";
+import { LookupDeveloperIdentity } from "./lookup-developer-identity";
 import { SetIdentityPoolRoles } from "./set-identity-pool-roles";
 import { UpdateIdentityPool } from "./update-identity-pool";
 
@@ -19,7 +21,9 @@ export const operations = {
   GetId,
   GetIdentityPoolRoles,
   GetOpenIdToken,
+  GetOpenIdTokenForDeveloperIdentity,
   ListIdentityPools,
+  LookupDeveloperIdentity,
   SetIdentityPoolRoles,
   UpdateIdentityPool,
 } satisfies Record<string, Operation>;
