@@ -9,6 +9,7 @@ import type { SignInStep } from "./sign-in";
 export const CHALLENGE_PAGES: Record<string, string> = {
   SOFTWARE_TOKEN_MFA: "mfa",
   SMS_MFA: "mfa",
+  EMAIL_OTP: "mfa",
   SELECT_MFA_TYPE: "selectMfa",
   MFA_SETUP: "mfaSetup",
   NEW_PASSWORD_REQUIRED: "newPassword",

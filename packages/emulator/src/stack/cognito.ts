@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { applyClientSettings } from "../cognito-idp/client-settings";
+import { checkEmailMfaConfig } from "../cognito-idp/mfa/email";
 import { parseRequest } from "../cognito-idp/operation";
 import {
   applySettings,
@@ -101,8 +102,12 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
         ...(input.UsernameAttributes ? { UsernameAttributes: input.UsernameAttributes } : {}),
         ...(input.UsernameConfiguration ? { UsernameConfiguration: input.UsernameConfiguration } : {}),
       };
+      const mfa = poolMfaInput(args) as { EmailMfaConfiguration?: PoolInternals["EmailMfaConfiguration"] };
+      if (mfa.EmailMfaConfiguration) pool.EmailMfaConfiguration = mfa.EmailMfaConfiguration;
+      else delete pool.EmailMfaConfiguration;
       try {
         building(entry, () => applySettings(pool, input));
+        if (pool.EmailMfaConfiguration) building(entry, () => checkEmailMfaConfig(pool));
       } catch (err) {
         if (!(err instanceof FeatureUnavailableInTierException)) throw err;
         throw new FeatureUnavailableInTierException(

@@ -69,7 +69,9 @@ export interface UserMfa {
   pendingTotpSecret?: string;
   totpEnabled: boolean;
   smsEnabled: boolean;
-  preferred?: "SMS_MFA" | "SOFTWARE_TOKEN_MFA";
+  /** Email MFA (`EmailMfaSettings`); absent in stores written before it existed. */
+  emailEnabled?: boolean;
+  preferred?: "SMS_MFA" | "SOFTWARE_TOKEN_MFA" | "EMAIL_OTP";
   /** Last TOTP step accepted, so a code cannot be replayed. */
   lastTotpStep?: number;
 }

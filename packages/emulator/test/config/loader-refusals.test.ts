@@ -1,6 +1,7 @@
 import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
@@ -37,10 +38,6 @@ describe("the stack loader refuses what it would not honour", () => {
 
   it.each([
     [
-      { email_mfa_configuration: { message: "{####}", subject: "Code" } },
-      "SetUserPoolMfaConfig: EmailMfaConfiguration",
-    ],
-    [
       { web_authn_configuration: { relying_party_id: "example.com" } },
       "SetUserPoolMfaConfig: WebAuthnConfiguration",
     ],
@@ -69,6 +66,27 @@ describe("the stack loader refuses what it would not honour", () => {
     expect(attempt).toThrow(
       `aws_cognito_user_pool.users: ${message} is not supported by the local emulator yet`,
     );
+  });
+
+  it("loads email MFA only where the pool sends email with SES, as SetUserPoolMfaConfig does", async () => {
+    const emailMfa = { email_mfa_configuration: { message: "Code: {####}", subject: "Your code" } };
+    expect(load(withPool(emailMfa))).toThrow(
+      "aws_cognito_user_pool.users: Email MFA needs the user pool to send email with Amazon SES",
+    );
+    const result = applyCognito(
+      t.emulator.services,
+      withPool({
+        ...emailMfa,
+        mfa_configuration: "OPTIONAL",
+        email_configuration: {
+          email_sending_account: "DEVELOPER",
+          source_arn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+          from_email_address: "no-reply@example.com",
+        },
+      }),
+    );
+    const config = await t.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: result.pools[0]?.id }));
+    expect(config.EmailMfaConfiguration).toEqual({ Message: "Code: {####}", Subject: "Your code" });
   });
 
   it("refuses an argument the loader does not read, naming it", () => {

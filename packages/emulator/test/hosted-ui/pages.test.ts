@@ -15,6 +15,10 @@ import { CALLBACK, createCodeClient, createHostedPool, createUser, type HostedPo
 
 const PASSWORD = "Page-Tests-2024";
 const SMS = { SnsCallerArn: "arn:aws:iam::123456789012:role/sms", ExternalId: "x" };
+const SES = {
+  EmailSendingAccount: "DEVELOPER" as const,
+  SourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+};
 
 interface Page {
   html: string;
@@ -41,13 +45,17 @@ describe("hosted UI pages", () => {
   let clientSecret = "";
 
   beforeAll(async () => {
-    pool = await createHostedPool(t.client, t.emulator.url, undefined, { SmsConfiguration: SMS });
+    pool = await createHostedPool(t.client, t.emulator.url, undefined, {
+      SmsConfiguration: SMS,
+      EmailConfiguration: SES,
+    });
     await t.client.send(
       new SetUserPoolMfaConfigCommand({
         UserPoolId: pool.poolId,
         MfaConfiguration: "OPTIONAL",
         SoftwareTokenMfaConfiguration: { Enabled: true },
         SmsMfaConfiguration: { SmsConfiguration: SMS },
+        EmailMfaConfiguration: { Subject: "Your code", Message: "Your code is {####}" },
       }),
     );
     const created = await createCodeClient(t.client, pool.poolId, {
@@ -239,6 +247,26 @@ describe("hosted UI pages", () => {
     expect(new URL(mfa.url).pathname.endsWith("/mfa")).toBe(true);
     expect(mfa.html).toContain("SMS code");
     const code = await latestCode(t.emulator.url, "+15550001111");
+    const done = await send(browser, mfa, { code });
+    expect(new URL(done.url).searchParams.get("code")).toBeTruthy();
+  });
+
+  it("signs in with an email code from the outbox", async () => {
+    await createUser(t.client, pool.poolId, "email.mfa@example.com", PASSWORD);
+    await t.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: pool.poolId,
+        Username: "email.mfa@example.com",
+        EmailMfaSettings: { Enabled: true },
+      }),
+    );
+    const browser = new Browser();
+    const login = await open(browser, "login");
+    const mfa = await send(browser, login, { username: "email.mfa@example.com", password: PASSWORD });
+    expect(new URL(mfa.url).pathname.endsWith("/mfa")).toBe(true);
+    expect(mfa.html).toContain("We sent a code by email to e***@e***");
+    expectAccessible(mfa.html);
+    const code = await latestCode(t.emulator.url, "email.mfa@example.com");
     const done = await send(browser, mfa, { code });
     expect(new URL(done.url).searchParams.get("code")).toBeTruthy();
   });

@@ -135,21 +135,25 @@ describe("user pool feature plans", () => {
     expect(up.UserPool?.UserPoolTier).toBe("PLUS");
   });
 
-  it("SetUserPoolMfaConfig refuses email MFA, which is not built locally, on every plan", async () => {
-    // On AWS, LITE answers FeatureUnavailableInTierException and ESSENTIALS accepts it; email MFA
-    // is not built here yet (#19), so the settings ledger refuses the member on every plan rather
-    // than store a setting nothing honours. The tier table still lists email MFA (feature-plans.ts).
-    for (const tier of ["LITE", "ESSENTIALS"] as const) {
-      const pool = await create(t.client, { UserPoolTier: tier });
-      const err = await errorOf(
-        t.client.send(
-          new SetUserPoolMfaConfigCommand({ UserPoolId: pool, EmailMfaConfiguration: { Subject: "Code" } }),
-        ),
+  it("SetUserPoolMfaConfig refuses email MFA on LITE and accepts it on ESSENTIALS", async () => {
+    const ses = {
+      EmailSendingAccount: "DEVELOPER" as const,
+      SourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+    };
+    const emailMfa = (UserPoolId: string) =>
+      t.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId,
+          MfaConfiguration: "OPTIONAL",
+          EmailMfaConfiguration: { Subject: "Code", Message: "Your code is {####}" },
+        }),
       );
-      expect(err).toMatchObject({ name: "InvalidParameterException" });
-      expect(err.message).toMatch(
-        /^SetUserPoolMfaConfig: EmailMfaConfiguration is not supported by the local emulator yet/,
-      );
-    }
+    const lite = await create(t.client, { UserPoolTier: "LITE", EmailConfiguration: ses });
+    const err = await errorOf(emailMfa(lite));
+    expect(err).toMatchObject({ name: "FeatureUnavailableInTierException" });
+    expect(err.message).toContain("Email MFA");
+    const essentials = await create(t.client, { UserPoolTier: "ESSENTIALS", EmailConfiguration: ses });
+    const ok = await emailMfa(essentials);
+    expect(ok.EmailMfaConfiguration?.Subject).toBe("Code");
   });
 });

@@ -15,6 +15,13 @@ const Request = z.object({
 export const AdminSetUserMFAPreference = operation(Request, (req, services) => {
   const pool = requirePool(services, req.UserPoolId);
   const user = requireUser(services, pool, req.Username);
-  applyMfaPreference(services, pool, user, req.SMSMfaSettings, req.SoftwareTokenMfaSettings);
+  applyMfaPreference(
+    services,
+    pool,
+    user,
+    req.SMSMfaSettings,
+    req.SoftwareTokenMfaSettings,
+    req.EmailMfaSettings,
+  );
   return {};
 });

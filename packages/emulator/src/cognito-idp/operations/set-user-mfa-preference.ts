@@ -2,6 +2,7 @@ import type { SetUserMFAPreferenceCommandInput } from "@aws-sdk/client-cognito-i
 import { z } from "zod";
 import { InvalidParameterException } from "../../errors";
 import type { PoolRecord, UserRecord } from "../../store/types";
+import { checkEmailMfaPreference } from "../mfa/email";
 import { operation, Token } from "../operation";
 import { saveUser } from "../pools";
 import type { Services } from "../services";
@@ -27,6 +28,7 @@ export function applyMfaPreference(
   user: UserRecord,
   sms: Settings,
   totp: Settings,
+  email: Settings,
 ): void {
   if (totp?.Enabled && !user.mfa.totpSecret) {
     throw new InvalidParameterException("User has not verified software token mfa");
@@ -34,6 +36,7 @@ export function applyMfaPreference(
   if (sms?.Enabled && !user.attributes.phone_number) {
     throw new InvalidParameterException("User does not have a phone number for SMS MFA.");
   }
+  if (email?.Enabled) checkEmailMfaPreference(pool, user);
   if (sms) {
     if (sms.Enabled !== undefined) user.mfa.smsEnabled = sms.Enabled;
     if (sms.PreferredMfa) user.mfa.preferred = "SMS_MFA";
@@ -45,6 +48,12 @@ export function applyMfaPreference(
     else if (totp.PreferredMfa === false && user.mfa.preferred === "SOFTWARE_TOKEN_MFA")
       delete user.mfa.preferred;
   }
+  if (email) {
+    if (email.Enabled !== undefined) user.mfa.emailEnabled = email.Enabled;
+    if (email.PreferredMfa) user.mfa.preferred = "EMAIL_OTP";
+    else if (email.PreferredMfa === false && user.mfa.preferred === "EMAIL_OTP") delete user.mfa.preferred;
+  }
+  if (user.mfa.preferred === "EMAIL_OTP" && !user.mfa.emailEnabled) delete user.mfa.preferred;
   if (user.mfa.preferred === "SMS_MFA" && !user.mfa.smsEnabled) delete user.mfa.preferred;
   if (user.mfa.preferred === "SOFTWARE_TOKEN_MFA" && !user.mfa.totpEnabled) delete user.mfa.preferred;
   saveUser(services, pool, user);
@@ -52,6 +61,13 @@ export function applyMfaPreference(
 
 export const SetUserMFAPreference = operation(Request, (req, services) => {
   const { pool, user } = authenticateAccessToken(services, req.AccessToken);
-  applyMfaPreference(services, pool, user, req.SMSMfaSettings, req.SoftwareTokenMfaSettings);
+  applyMfaPreference(
+    services,
+    pool,
+    user,
+    req.SMSMfaSettings,
+    req.SoftwareTokenMfaSettings,
+    req.EmailMfaSettings,
+  );
   return {};
 });

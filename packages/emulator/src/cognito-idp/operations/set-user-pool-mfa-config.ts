@@ -2,6 +2,7 @@ import type { SetUserPoolMfaConfigCommandInput } from "@aws-sdk/client-cognito-i
 import { z } from "zod";
 import { InvalidParameterException } from "../../errors";
 import { checkFeaturePlan, DEFAULT_TIER, type GatedSettings } from "../feature-plans";
+import { checkEmailMfaConfig } from "../mfa/email";
 import { operation, PoolId } from "../operation";
 import type { PoolInternals } from "../pool-settings";
 import { requirePool } from "../pools";
@@ -43,16 +44,18 @@ export const SetUserPoolMfaConfig = operation(Request, (req, services) => {
     (req.SmsMfaConfiguration ? pool.SmsConfiguration : undefined);
   const totp = req.SoftwareTokenMfaConfiguration?.Enabled === true;
   const mfa = req.MfaConfiguration ?? pool.MfaConfiguration ?? "OFF";
-  if (mfa === "OFF" && (totp || req.SmsMfaConfiguration?.SmsConfiguration)) {
+  const email = req.EmailMfaConfiguration ?? pool.EmailMfaConfiguration;
+  if (mfa === "OFF" && (totp || req.SmsMfaConfiguration?.SmsConfiguration || req.EmailMfaConfiguration)) {
     throw new InvalidParameterException(
       "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
     );
   }
-  if (mfa !== "OFF" && !totp && !sms) {
+  if (mfa !== "OFF" && !totp && !sms && !email) {
     throw new InvalidParameterException(
-      "At least one of SMS or software token MFA must be enabled when MFA is required/optional",
+      "At least one of SMS, email or software token MFA must be enabled when MFA is required/optional",
     );
   }
+  if (req.EmailMfaConfiguration) checkEmailMfaConfig(pool);
   if (req.SoftwareTokenMfaConfiguration) pool.SoftwareTokenMfaEnabled = totp;
   if (req.SmsMfaConfiguration) {
     pool.SmsConfiguration = sms;

@@ -12,6 +12,7 @@ import {
 } from "../../errors";
 import type { PoolRecord, UserRecord } from "../../store/types";
 import { deviceTracking } from "../devices/tracking";
+import { poolHasEmailMfa, userHasEmailMfa } from "../mfa/email";
 import { maskDestination, saveUser } from "../pools";
 import type { Services } from "../services";
 import { BLOCKED_MESSAGE } from "../threat/protection";
@@ -22,7 +23,7 @@ import { saveSession, sessionTtlMs } from "./session";
 import { settleEvent } from "./threat";
 import type { AuthContext, AuthSession, ChallengeName, SignInOutcome, TokenGenerationSource } from "./types";
 
-type MfaMethod = "SMS_MFA" | "SOFTWARE_TOKEN_MFA";
+export type MfaMethod = "SMS_MFA" | "SOFTWARE_TOKEN_MFA" | "EMAIL_OTP";
 type MfaPool = PoolRecord & { SoftwareTokenMfaEnabled?: boolean };
 
 /** Stores a challenge session and answers with the challenge. */
@@ -102,6 +103,7 @@ export function userMfaMethods(pool: MfaPool, user: UserRecord): MfaMethod[] {
   if (user.mfa.smsEnabled && user.attributes.phone_number && pool.SmsConfiguration) methods.push("SMS_MFA");
   if (user.mfa.totpEnabled && user.mfa.totpSecret && pool.SoftwareTokenMfaEnabled)
     methods.push("SOFTWARE_TOKEN_MFA");
+  if (userHasEmailMfa(pool, user)) methods.push("EMAIL_OTP");
   return methods;
 }
 
@@ -137,7 +139,10 @@ export async function mfaOrFinish(
   if (methods.length === 0) {
     if (mode === "OPTIONAL" || mode === "OFF") return finish(services, ctx, user, source);
     // MFA required and nothing set up: SMS if the user has a phone and the pool can send SMS, else setup.
-    if (pool.SmsConfiguration && user.attributes.phone_number) return smsChallenge(services, ctx, user);
+    if (pool.SmsConfiguration && user.attributes.phone_number)
+      return codeChallenge(services, ctx, user, "SMS");
+    // Email MFA needs no set-up once the user has an email address ("SMS and email message MFA").
+    if (poolHasEmailMfa(pool) && user.attributes.email) return codeChallenge(services, ctx, user, "EMAIL");
     const canSetup = [
       ...(pool.SoftwareTokenMfaEnabled ? ["SOFTWARE_TOKEN_MFA"] : []),
       ...(pool.SmsConfiguration ? ["SMS_MFA"] : []),
@@ -159,21 +164,28 @@ export function mfaChallenge(
   user: UserRecord,
   method: MfaMethod,
 ): Promise<SignInOutcome> | SignInOutcome {
-  return method === "SMS_MFA"
-    ? smsChallenge(services, ctx, user)
-    : challenge(services, ctx, user, "SOFTWARE_TOKEN_MFA", {});
+  if (method === "SMS_MFA") return codeChallenge(services, ctx, user, "SMS");
+  if (method === "EMAIL_OTP") return codeChallenge(services, ctx, user, "EMAIL");
+  return challenge(services, ctx, user, "SOFTWARE_TOKEN_MFA", {});
 }
 
-async function smsChallenge(services: Services, ctx: AuthContext, user: UserRecord): Promise<SignInOutcome> {
-  const result = challenge(services, ctx, user, "SMS_MFA", {
-    CODE_DELIVERY_DELIVERY_MEDIUM: "SMS",
-    CODE_DELIVERY_DESTINATION: maskDestination(user.attributes.phone_number ?? ""),
+/** SMS_MFA or EMAIL_OTP: the code goes out by text message or email when the challenge is issued. */
+async function codeChallenge(
+  services: Services,
+  ctx: AuthContext,
+  user: UserRecord,
+  medium: "SMS" | "EMAIL",
+): Promise<SignInOutcome> {
+  const destination = medium === "SMS" ? user.attributes.phone_number : user.attributes.email;
+  const result = challenge(services, ctx, user, medium === "SMS" ? "SMS_MFA" : "EMAIL_OTP", {
+    CODE_DELIVERY_DELIVERY_MEDIUM: medium,
+    CODE_DELIVERY_DESTINATION: maskDestination(destination ?? ""),
   });
   if (result.kind !== "challenge") return result;
   const code = issueCode(services, user, `mfa:${result.session}`, sessionTtlMs(ctx));
   await deliverCode(services, ctx.pool, user, {
     kind: "Authentication",
-    medium: "SMS",
+    medium,
     code,
     clientId: ctx.client.ClientId,
     ...(ctx.clientMetadata ? { clientMetadata: ctx.clientMetadata } : {}),

@@ -14,6 +14,7 @@ export type ChallengeName =
   | "PASSWORD_VERIFIER"
   | "NEW_PASSWORD_REQUIRED"
   | "SMS_MFA"
+  | "EMAIL_OTP"
   | "SOFTWARE_TOKEN_MFA"
   | "SELECT_MFA_TYPE"
   | "MFA_SETUP"

@@ -1,6 +1,7 @@
 /** The email and SMS a code goes out in: the pool's templates, the CustomMessage trigger, the outbox. */
 import type { PoolRecord, UserRecord } from "../../store/types";
 import { NO_CLIENT, runTrigger, triggerAttributes } from "../../triggers/cognito";
+import { emailMfaMessage } from "../mfa/email";
 import type { Services } from "../services";
 
 export type MessageKind =
@@ -12,7 +13,11 @@ export type MessageKind =
   | "VerifyUserAttribute"
   | "Authentication";
 
-function defaultMessage(pool: PoolRecord, kind: MessageKind, medium: "EMAIL" | "SMS") {
+function defaultMessage(
+  pool: PoolRecord,
+  kind: MessageKind,
+  medium: "EMAIL" | "SMS",
+): { subject: string | null; body: string } {
   const tpl = pool.VerificationMessageTemplate ?? {};
   if (kind === "AdminCreateUser") {
     const invite = pool.AdminCreateUserConfig?.InviteMessageTemplate ?? {};
@@ -27,7 +32,9 @@ function defaultMessage(pool: PoolRecord, kind: MessageKind, medium: "EMAIL" | "
         };
   }
   if (kind === "Authentication") {
-    return { subject: null, body: pool.SmsAuthenticationMessage ?? "Your authentication code is {####}." };
+    return medium === "EMAIL"
+      ? emailMfaMessage(pool)
+      : { subject: null, body: pool.SmsAuthenticationMessage ?? "Your authentication code is {####}." };
   }
   return medium === "EMAIL"
     ? {

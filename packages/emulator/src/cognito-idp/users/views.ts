@@ -21,6 +21,7 @@ export function mfaSettings(user: UserRecord) {
   const list: string[] = [];
   if (user.mfa.smsEnabled) list.push("SMS_MFA");
   if (user.mfa.totpEnabled && user.mfa.totpSecret) list.push("SOFTWARE_TOKEN_MFA");
+  if (user.mfa.emailEnabled) list.push("EMAIL_OTP");
   return {
     ...(user.mfa.smsEnabled && user.attributes.phone_number
       ? { MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }] }

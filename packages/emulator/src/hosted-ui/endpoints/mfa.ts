@@ -4,7 +4,33 @@ import { type ChallengeAnswers, type ChallengeContext, challengeGet, challengePo
 import { field, form, h } from "../html";
 import { href, render } from "../pages";
 
-const CHALLENGES = ["SOFTWARE_TOKEN_MFA", "SMS_MFA"];
+const CHALLENGES = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP"];
+
+/** What each code challenge's page says, and the answer it sends. */
+const CODE_PAGES: Record<
+  string,
+  { title: string; label: string; hint: (to?: string) => string; answer: string }
+> = {
+  SMS_MFA: {
+    title: "Enter the SMS code",
+    label: "SMS code",
+    hint: (to) => `We sent a code by text message${to ? ` to ${to}` : ""}.`,
+    answer: "SMS_MFA_CODE",
+  },
+  EMAIL_OTP: {
+    title: "Enter the code we emailed you",
+    label: "Email code",
+    hint: (to) => `We sent a code by email${to ? ` to ${to}` : ""}. It can take a minute to arrive.`,
+    answer: "EMAIL_OTP_CODE",
+  },
+  SOFTWARE_TOKEN_MFA: {
+    title: "Enter your authenticator code",
+    label: "Authenticator code",
+    hint: () => "Enter the 6-digit code from your authenticator app.",
+    answer: "SOFTWARE_TOKEN_MFA_CODE",
+  },
+};
+const pageOf = (ctx: ChallengeContext) => CODE_PAGES[ctx.pending.challenge] ?? CODE_PAGES.SOFTWARE_TOKEN_MFA;
 const Code = z.object({
   code: z
     .string()
@@ -13,27 +39,25 @@ const Code = z.object({
 });
 
 function mfaPage(ctx: ChallengeContext, error?: string): Response {
-  const sms = ctx.pending.challenge === "SMS_MFA";
+  const page = pageOf(ctx);
   const destination = ctx.pending.parameters.CODE_DELIVERY_DESTINATION;
   const body = form(
     href(ctx, "mfa"),
     ctx.session.data.csrf,
     field({
       name: "code",
-      label: sms ? "SMS code" : "Authenticator code",
+      label: page?.label ?? "Code",
       autocomplete: "one-time-code",
       inputmode: "numeric",
       autofocus: true,
-      hint: sms
-        ? `We sent a code by text message${destination ? ` to ${destination}` : ""}.`
-        : "Enter the 6-digit code from your authenticator app.",
+      hint: page?.hint(destination) ?? "",
     }),
     "Verify",
   );
-  return render(ctx, { title: sms ? "Enter the SMS code" : "Enter your authenticator code", body, error });
+  return render(ctx, { title: page?.title ?? "Enter your code", body, error });
 }
 
-/** `GET /mfa`: the TOTP or SMS code of a sign-in (SOFTWARE_TOKEN_MFA / SMS_MFA challenge). */
+/** `GET /mfa`: the TOTP, SMS or email code of a sign-in (SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP). */
 export const mfaGet = (services: Services) => challengeGet(services, CHALLENGES, (ctx) => mfaPage(ctx));
 
 /** `POST /mfa`. */
@@ -44,12 +68,7 @@ export const mfaPost = (services: Services) =>
     async (ctx): Promise<ChallengeAnswers> => {
       const parsed = Code.safeParse(ctx.form);
       if (!parsed.success) return { error: "Enter the code: 6 digits." };
-      return {
-        ok:
-          ctx.pending.challenge === "SMS_MFA"
-            ? { SMS_MFA_CODE: parsed.data.code }
-            : { SOFTWARE_TOKEN_MFA_CODE: parsed.data.code },
-      };
+      return { ok: { [pageOf(ctx)?.answer ?? "SOFTWARE_TOKEN_MFA_CODE"]: parsed.data.code } };
     },
     mfaPage,
   );
@@ -64,6 +83,7 @@ export const selectMfaPage = (ctx: ChallengeContext, error?: string): Response =
   }
   const labels: Record<string, string> = {
     SMS_MFA: "Text message (SMS)",
+    EMAIL_OTP: "Email",
     SOFTWARE_TOKEN_MFA: "Authenticator app",
   };
   const body = form(
@@ -80,7 +100,7 @@ ${methods.map(
   return render(ctx, { title: "Choose a verification method", body, error });
 };
 
-const Choice = z.object({ mfa_type: z.enum(["SMS_MFA", "SOFTWARE_TOKEN_MFA"]) });
+const Choice = z.object({ mfa_type: z.enum(["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]) });
 
 /** `GET /selectMfa`: SELECT_MFA_TYPE. */
 export const selectMfaGet = (services: Services) =>

@@ -15,13 +15,14 @@ import { newPasswordRequired } from "./new-password-required";
 import { passwordVerifier } from "./password-verifier";
 import type { ChallengeResponder } from "./responder";
 import { selectMfaType } from "./select-mfa-type";
-import { smsMfa } from "./sms-mfa";
+import { emailOtp, smsMfa } from "./sms-mfa";
 import { softwareTokenMfa } from "./software-token-mfa";
 
 const RESPONDERS: Record<ChallengeName, ChallengeResponder> = {
   PASSWORD_VERIFIER: passwordVerifier,
   NEW_PASSWORD_REQUIRED: newPasswordRequired,
   SMS_MFA: smsMfa,
+  EMAIL_OTP: emailOtp,
   SOFTWARE_TOKEN_MFA: softwareTokenMfa,
   SELECT_MFA_TYPE: selectMfaType,
   MFA_SETUP: mfaSetup,

@@ -6,8 +6,8 @@ import type { ChallengeResponder } from "./responder";
 
 export const selectMfaType: ChallengeResponder = (services, ctx, { id, user, responses }) => {
   const answer = responses.ANSWER;
-  if (answer !== "SMS_MFA" && answer !== "SOFTWARE_TOKEN_MFA") {
-    throw new InvalidParameterException("ANSWER must be SMS_MFA or SOFTWARE_TOKEN_MFA");
+  if (answer !== "SMS_MFA" && answer !== "SOFTWARE_TOKEN_MFA" && answer !== "EMAIL_OTP") {
+    throw new InvalidParameterException("ANSWER must be SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP");
   }
   if (!userMfaMethods(ctx.pool, user).includes(answer))
     throw new InvalidParameterException(`${answer} is not enabled for the user.`);
