@@ -12,8 +12,7 @@ pnpm exec biome ci . --colors=off
 pnpm exec tsx scripts/lint-duplicates.ts
 echo "== typecheck, unit and conformance tests, builds"
 pnpm exec turbo run typecheck test build --concurrency=2 --output-logs=full
-echo "== infra: terraform apply rehearsal of the local stage against moto_server"
-echo "   (dev and prod: pnpm --filter @repo/infra rehearse:all, about 10 minutes more)"
-pnpm --filter @repo/infra rehearse
+echo "== infra: terraform apply rehearsal of every stage (local, dev, prod) against moto_server"
+pnpm --filter @repo/infra rehearse:all
 echo "== end-to-end (Playwright, $CHROMIUM_PATH)"
 pnpm exec turbo run e2e --output-logs=full

@@ -8,7 +8,7 @@ import { rehearseWithCdktf } from "./lib/rehearse-cdktf";
 /**
  * `pnpm --filter @repo/infra rehearse [-- --stage local|dev|prod|all]`: real `terraform apply`s of
  * a stage against moto_server on 127.0.0.1, a second plan that must show no changes, then destroy
- * (scripts/lib/rehearse.ts). `rehearse:all` runs local, dev and prod one after the other.
+ * (scripts/lib/rehearse.ts). `rehearse:all` runs local, dev and prod side by side.
  * `-- --via cdktf` runs `cdktf deploy / diff / destroy local` instead of terraform itself.
  */
 const { values: args } = parseArgs({
@@ -28,14 +28,15 @@ if (args.via === "cdktf" && wanted.join() !== "local") throw new Error("--via cd
 const env = loadAppEnv();
 ensureApiBundles(env.apiDistDir);
 const started = Date.now();
-const reports: RehearsalReport[] = [];
-for (const stage of wanted) {
-  reports.push(
+// The stages rehearse side by side: each has its own moto_server, work directory and Terraform
+// CLI config, and most of their time is spent waiting on Terraform and moto, not on the CPU.
+const reports: RehearsalReport[] = await Promise.all(
+  wanted.map((stage) =>
     args.via === "cdktf"
-      ? await rehearseWithCdktf({ workdir: join(env.outdir, "rehearsal-cdktf"), apiDistDir: env.apiDistDir })
-      : await rehearse({ workdir: join(env.outdir, "rehearsal", stage), stage, apiDistDir: env.apiDistDir }),
-  );
-}
+      ? rehearseWithCdktf({ workdir: join(env.outdir, "rehearsal-cdktf"), apiDistDir: env.apiDistDir })
+      : rehearse({ workdir: join(env.outdir, "rehearsal", stage), stage, apiDistDir: env.apiDistDir }),
+  ),
+);
 for (const r of reports) {
   console.log(
     `rehearsal of ${r.stage} ${r.ok ? "passed" : "FAILED"} in ${r.seconds.toFixed(1)}s: ` +
