@@ -1,5 +1,5 @@
 /**
- * Condition operators. Within one key the policy's values are ORed; a negated operator
+ * Condition operators (string, ARN, numeric, `Bool`, `Null`). Within one key the policy's values are ORed; a negated operator
  * (`StringNotEquals`, `StringNotLike`) holds when the request's value matches none of them.
  * Missing keys: a positive operator is false, a negated one true; `...IfExists` makes an absent
  * key true; `ForAnyValue:` is false and `ForAllValues:` true on an absent key; `Null` tests absence.
@@ -17,6 +17,12 @@ type BaseOperator =
   | "ArnLike"
   | "ArnNotEquals"
   | "ArnNotLike"
+  | "NumericEquals"
+  | "NumericNotEquals"
+  | "NumericLessThan"
+  | "NumericLessThanEquals"
+  | "NumericGreaterThan"
+  | "NumericGreaterThanEquals"
   | "Bool"
   | "Null";
 
@@ -31,6 +37,12 @@ const BASE_OPERATORS: ReadonlySet<string> = new Set<BaseOperator>([
   "ArnLike",
   "ArnNotEquals",
   "ArnNotLike",
+  "NumericEquals",
+  "NumericNotEquals",
+  "NumericLessThan",
+  "NumericLessThanEquals",
+  "NumericGreaterThan",
+  "NumericGreaterThanEquals",
   "Bool",
   "Null",
 ]);
@@ -60,7 +72,32 @@ const NEGATED: ReadonlySet<BaseOperator> = new Set([
   "StringNotLike",
   "ArnNotEquals",
   "ArnNotLike",
+  "NumericNotEquals",
 ]);
+
+/** A numeric condition value (`1.2`, `-3`, `5e2`); anything else matches no numeric operator. */
+function numberOf(text: string): number | undefined {
+  if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text)) return undefined;
+  return Number(text);
+}
+
+function compareNumbers(base: BaseOperator, actual: string, expected: string): boolean {
+  const a = numberOf(actual);
+  const e = numberOf(expected);
+  if (a === undefined || e === undefined) return false;
+  switch (base) {
+    case "NumericLessThan":
+      return a < e;
+    case "NumericLessThanEquals":
+      return a <= e;
+    case "NumericGreaterThan":
+      return a > e;
+    case "NumericGreaterThanEquals":
+      return a >= e;
+    default:
+      return a === e;
+  }
+}
 
 /** Does one request value satisfy one policy value (positive form of the operator)? */
 function valueMatches(
@@ -88,6 +125,15 @@ function valueMatches(
     case "ArnNotLike": {
       const v = substituteVariables(expected, context, true);
       return v !== undefined && wildcardToRegExp(v, false).test(actual);
+    }
+    case "NumericEquals":
+    case "NumericNotEquals":
+    case "NumericLessThan":
+    case "NumericLessThanEquals":
+    case "NumericGreaterThan":
+    case "NumericGreaterThanEquals": {
+      const v = substituteVariables(expected, context, false);
+      return v !== undefined && compareNumbers(base, actual, v);
     }
     case "Bool":
       return actual.toLowerCase() === expected.toLowerCase();

@@ -229,6 +229,50 @@ describe("policy evaluation rules", () => {
     expect(conditionMatches(op("StringEquals"), ["ABC"], ["abc"], {})).toBe(false);
   });
 
+  it("compares numbers with the numeric operators, and never a value that is not one", () => {
+    const op = (name: string) => {
+      const parsed = parseConditionOperator(name);
+      if (!parsed) throw new Error(name);
+      return parsed;
+    };
+    expect(conditionMatches(op("NumericLessThan"), ["1.1"], ["1.2"], {})).toBe(true);
+    expect(conditionMatches(op("NumericLessThan"), ["1.3"], ["1.2"], {})).toBe(false);
+    expect(conditionMatches(op("NumericLessThan"), ["1.2"], ["1.2"], {})).toBe(false);
+    expect(conditionMatches(op("NumericLessThanEquals"), ["1.2"], ["1.2"], {})).toBe(true);
+    expect(conditionMatches(op("NumericGreaterThan"), ["10"], ["9"], {})).toBe(true);
+    expect(conditionMatches(op("NumericGreaterThanEquals"), ["9"], ["10"], {})).toBe(false);
+    expect(conditionMatches(op("NumericEquals"), ["5e1"], ["50"], {})).toBe(true);
+    expect(conditionMatches(op("NumericNotEquals"), ["50"], ["50"], {})).toBe(false);
+    expect(conditionMatches(op("NumericNotEquals"), ["51"], ["50"], {})).toBe(true);
+    expect(conditionMatches(op("NumericLessThan"), ["abc"], ["1.2"], {})).toBe(false);
+    expect(conditionMatches(op("NumericLessThan"), undefined, ["1.2"], {})).toBe(false);
+    expect(conditionMatches(op("NumericLessThanIfExists"), undefined, ["1.2"], {})).toBe(true);
+  });
+
+  it("denies an S3 request below a TLS floor and allows one above it", () => {
+    const p = parsePolicy({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "s3:GetObject", Resource: "*" },
+        {
+          Sid: "DenyOutdatedTls",
+          Effect: "Deny",
+          Action: "s3:*",
+          Resource: "*",
+          Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+        },
+      ],
+    });
+    const at = (tls: string) =>
+      evaluatePolicies([p], {
+        action: "s3:GetObject",
+        resource: "arn:aws:s3:::b/k",
+        context: { "s3:TlsVersion": tls },
+      }).decision;
+    expect(at("1.3")).toBe("Allow");
+    expect(at("1.0")).toBe("ExplicitDeny");
+  });
+
   it("reads condition key names case-insensitively", () => {
     const p = doc({
       Effect: "Allow",

@@ -54,6 +54,14 @@ describe("LambdaRuntime", () => {
     expect(other.greeting).toBeUndefined();
   });
 
+  it("labels the environment with the function's runtime (nodejs22.x when the stack names none)", async () => {
+    runtime = new LambdaRuntime("us-east-1");
+    runtime.register({ ...fn("echo-20", "echo"), runtime: "nodejs20.x" });
+    runtime.register(fn("echo-default", "echo"));
+    expect(await runtime.invoke("echo-20", {})).toMatchObject({ executionEnv: "AWS_Lambda_nodejs20.x" });
+    expect(await runtime.invoke("echo-default", {})).toMatchObject({ executionEnv: "AWS_Lambda_nodejs22.x" });
+  });
+
   it("reports a thrown error with its type and message", async () => {
     runtime = new LambdaRuntime("us-east-1");
     runtime.register(fn("failing", "failing"));

@@ -15,7 +15,12 @@ export interface LambdaFunctionDefinition {
   timeoutSeconds: number;
   memoryMb: number;
   arn: string;
+  /** Lambda's runtime identifier (`nodejs22.x`); the bundle runs on this machine's Node. */
+  runtime?: string;
 }
+
+/** The runtime a function without one is labelled with (the stacks' own). */
+export const DEFAULT_RUNTIME = "nodejs22.x";
 
 /** The function threw: Lambda's `{errorType, errorMessage}` (a "handled" function error). */
 export class LambdaFunctionError extends Error {
@@ -107,7 +112,7 @@ export class LambdaRuntime {
         AWS_LAMBDA_FUNCTION_NAME: fn.name,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
         AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",
-        AWS_EXECUTION_ENV: "AWS_Lambda_nodejs20.x",
+        AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime ?? DEFAULT_RUNTIME}`,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         // Local credentials for the SDK clients inside the function (local endpoints only).
         AWS_ACCESS_KEY_ID: fn.environment.AWS_ACCESS_KEY_ID ?? "local",

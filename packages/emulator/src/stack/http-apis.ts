@@ -17,7 +17,8 @@ export function lambdaFunctionsOf(
   model: StackModel,
   codeDirFor: CodeDirResolver,
 ): LambdaFunctionDefinition[] {
-  return model.functions.map(({ functionName, arn, args }) => ({
+  return model.functions.map(({ functionName, arn, args, address }) => ({
+    ...runtimeOf(address, args.runtime),
     name: functionName,
     codeDir: codeDirFor({ name: functionName, ...(args.filename ? { filename: args.filename } : {}) }),
     handler: args.handler ?? "index.handler",
@@ -26,6 +27,18 @@ export function lambdaFunctionsOf(
     memoryMb: args.memory_size ?? 128,
     arn,
   }));
+}
+
+/** Only Node.js functions run here (in worker threads); any other runtime is refused by name. */
+function runtimeOf(address: string, runtime: string | undefined): { runtime?: string } {
+  if (runtime === undefined) return {};
+  if (!/^nodejs\d+\.x$/.test(runtime)) {
+    throw new StackError(
+      { resource: address, attribute: "runtime" },
+      `${runtime} is not supported by the local emulator: it runs Node.js functions only`,
+    );
+  }
+  return { runtime };
 }
 
 /**

@@ -75,6 +75,7 @@ export const BucketPolicyArgs = z.object({ bucket: required, policy: policyDocum
 export const LambdaFunctionArgs = z.object({
   function_name: required,
   handler: text,
+  runtime: text,
   filename: text,
   timeout: number,
   memory_size: number,

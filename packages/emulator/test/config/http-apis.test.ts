@@ -66,6 +66,16 @@ describe("httpApisFromTerraform (local stage)", () => {
       expect(existsSync(join(fn?.codeDir ?? "", "index.js")), `${name} bundle`).toBe(true);
       expect(fn?.environment.COGNITO_USER_POOL_ID).toBe("us-east-1_LocalPool1");
       expect(fn?.environment.APP_TABLE).toMatch(/-app$/);
+      expect(fn?.runtime).toBe("nodejs22.x");
     }
+  });
+
+  it("refuses a function whose runtime is not Node.js, naming it", () => {
+    const [first] = stack.functions;
+    if (!first) throw new Error("the local stage has functions");
+    const python = { ...stack, functions: [{ ...first, args: { ...first.args, runtime: "python3.13" } }] };
+    expect(() => lambdaFunctionsOf(python, bundleDirResolver(apiDist))).toThrow(
+      `${first.address}: runtime: python3.13 is not supported by the local emulator: it runs Node.js functions only`,
+    );
   });
 });
