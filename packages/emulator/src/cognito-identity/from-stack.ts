@@ -2,6 +2,7 @@ import type { Services } from "../cognito-idp/services";
 import { MalformedPolicyError } from "../iam/policy";
 import { type IamRoleInput, iamRolesOf } from "../iam/roles";
 import type { CorsRule, S3Store } from "../s3/store";
+import { refuseAsApi } from "../stack/api-refusals";
 import { StackError } from "../stack/errors";
 import type { StackModel } from "../stack/model";
 import {
@@ -34,7 +35,7 @@ export function identityResourcesOf(model: StackModel): IdentityResources {
     policies: role.policies,
   }));
 
-  const identityPools = model.identityPools.map(({ id, args }) => {
+  const identityPools = model.identityPools.map(({ id, args, address }) => {
     const pool: IdentityPoolRecord = {
       IdentityPoolId: id,
       IdentityPoolName: args.identity_pool_name,
@@ -46,8 +47,16 @@ export function identityResourcesOf(model: StackModel): IdentityResources {
         ServerSideTokenCheck: p.server_side_token_check === true,
       })),
       ...(args.supported_login_providers ? { SupportedLoginProviders: args.supported_login_providers } : {}),
+      ...(args.developer_provider_name ? { DeveloperProviderName: args.developer_provider_name } : {}),
+      ...(args.openid_connect_provider_arns?.length
+        ? { OpenIdConnectProviderARNs: args.openid_connect_provider_arns }
+        : {}),
+      ...(args.saml_provider_arns?.length ? { SamlProviderARNs: args.saml_provider_arns } : {}),
       IdentityPoolTags: args.tags ?? {},
     };
+    // The same front door as CreateIdentityPool (AllowClassicFlow is refused until the classic flow exists).
+    const { IdentityPoolId: _id, ...input } = pool;
+    refuseAsApi(address, "CreateIdentityPool", input, "cognito-identity");
     const attachment = model.identityPoolRoles.find((a) => a.args.identity_pool_id === id)?.args;
     const roleMappings: Record<string, RoleMappingRecord> = {};
     for (const m of attachment?.role_mapping ?? []) {

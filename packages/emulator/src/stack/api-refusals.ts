@@ -6,16 +6,22 @@
  * @module
  */
 import type { z } from "zod";
+import type { ServiceName } from "../aws-model/model";
 import { validationMessage } from "../aws-model/validate";
 import { refusalMessage, refusedMembers } from "../ledger/ledger";
 import { StackError } from "./errors";
 
 /** What the resource's settings break of `operation`'s front door, as a `StackError` naming it. */
-export function refuseAsApi(address: string, operation: string, input: Record<string, unknown>): void {
+export function refuseAsApi(
+  address: string,
+  operation: string,
+  input: Record<string, unknown>,
+  service: ServiceName = "cognito-idp",
+): void {
   // A setting the emulator does not build is named first: that is the more useful answer.
-  const refused = refusedMembers("cognito-idp", operation, input);
+  const refused = refusedMembers(service, operation, input);
   if (refused.length > 0) throw new StackError({ resource: address }, refusalMessage(operation, refused));
-  const invalid = validationMessage("cognito-idp", operation, input);
+  const invalid = validationMessage(service, operation, input);
   if (invalid) throw new StackError({ resource: address }, `${operation}: ${invalid}`);
 }
 

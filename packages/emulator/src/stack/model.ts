@@ -94,7 +94,11 @@ export interface StackModel {
  * configures. (Other resources carry arguments that mean nothing locally, such as a function's
  * memory size or a bucket's tags.)
  */
-const STRICT_TYPES = new Set(["aws_cognito_user_pool", "aws_cognito_user_pool_client"]);
+const STRICT_TYPES = new Set([
+  "aws_cognito_user_pool",
+  "aws_cognito_user_pool_client",
+  "aws_cognito_identity_pool",
+]);
 
 export const MODELLED_TYPES = [
   "aws_cognito_user_pool",

@@ -15,6 +15,9 @@ export const IdentityPoolArgs = z.object({
     z.object({ provider_name: required, client_id: required, server_side_token_check: boolean }),
   ),
   supported_login_providers: stringMap,
+  developer_provider_name: text,
+  openid_connect_provider_arns: strings,
+  saml_provider_arns: strings,
   tags: stringMap,
 });
 export type IdentityPoolArgs = z.output<typeof IdentityPoolArgs>;

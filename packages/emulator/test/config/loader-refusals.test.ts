@@ -5,6 +5,7 @@ import {
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
+import { identityResourcesOf } from "../../src/cognito-identity/from-stack";
 import { applyCognito, parseStack, parseStackFiles, type StackModel } from "../../src/stack";
 import { StackError } from "../../src/stack/errors";
 import { useEmulator } from "../support/emulator";
@@ -124,6 +125,29 @@ describe("the stack loader refuses what it would not honour", () => {
     };
     expect(load(withPool({}, domain))).toThrow(
       "aws_cognito_user_pool_domain.auth: CreateUserPoolDomain: CustomDomainConfig is not supported",
+    );
+  });
+
+  it("keeps an identity pool's providers, and refuses what CreateIdentityPool refuses", () => {
+    const identityPool = (args: Record<string, unknown>) =>
+      stackOf({ aws_cognito_identity_pool: { ids: { identity_pool_name: "ids", ...args } } });
+    const { identityPools } = identityResourcesOf(
+      identityPool({
+        developer_provider_name: "login.acme",
+        openid_connect_provider_arns: ["arn:aws:iam::123456789012:oidc-provider/idp.example.com"],
+        supported_login_providers: { "accounts.google.com": "client-id" },
+      }),
+    );
+    expect(identityPools[0]?.pool).toMatchObject({
+      DeveloperProviderName: "login.acme",
+      OpenIdConnectProviderARNs: ["arn:aws:iam::123456789012:oidc-provider/idp.example.com"],
+      SupportedLoginProviders: { "accounts.google.com": "client-id" },
+    });
+    expect(() => identityResourcesOf(identityPool({ allow_classic_flow: true }))).toThrow(
+      "aws_cognito_identity_pool.ids: CreateIdentityPool: AllowClassicFlow is not supported",
+    );
+    expect(() => identityPool({ some_future_setting: "x" })).toThrow(
+      "aws_cognito_identity_pool.ids: some_future_setting: not supported by the local emulator yet",
     );
   });
 
