@@ -79,16 +79,29 @@ export async function idTokenFor(userId: string, opts: { forceRefresh?: boolean 
   return refreshed.id_token;
 }
 
-async function refreshAccount(account: StoredAccount, now: number): Promise<z.output<typeof TokenResponse>> {
-  if (!account.refresh_token) throw new SessionExpiredError("The session cannot be refreshed");
-  const refreshed = await refresh(account.refresh_token);
-  const tokens = {
-    access_token: refreshed.access_token,
-    id_token: refreshed.id_token,
-    refresh_token: refreshed.refresh_token,
-    expires_at: now + refreshed.expires_in,
-  };
-  await saveAccountTokens(account, tokens);
+/** The tokens a refresh leaves on the account record. */
+interface RefreshedTokens {
+  access_token: string;
+  id_token?: string;
+  refresh_token?: string;
+  expires_at: number;
+}
+
+/**
+ * Refreshes in flight in this process, by account record: concurrent requests of one user share
+ * one call to the token endpoint. With refresh-token rotation on, two calls with the same refresh
+ * token would have the second refused (after the grace period) and the user signed out.
+ */
+const inFlight = new Map<string, Promise<RefreshedTokens>>();
+
+async function refreshAccount(account: StoredAccount, now: number): Promise<RefreshedTokens> {
+  const key = `${account.pk}\n${account.sk}`;
+  let running = inFlight.get(key);
+  if (!running) {
+    running = refreshOnce(account, now).finally(() => inFlight.delete(key));
+    inFlight.set(key, running);
+  }
+  const tokens = await running;
   // Later readers in this request see the stored tokens (a rotated refresh token included).
   requestAccounts().set(userIdOfKey(account), {
     ...account,
@@ -97,7 +110,31 @@ async function refreshAccount(account: StoredAccount, now: number): Promise<z.ou
     ...(tokens.id_token ? { id_token: tokens.id_token } : {}),
     ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : {}),
   });
-  return refreshed;
+  return tokens;
+}
+
+async function refreshOnce(account: StoredAccount, now: number): Promise<RefreshedTokens> {
+  if (!account.refresh_token) throw new SessionExpiredError("The session cannot be refreshed");
+  let refreshed: z.output<typeof TokenResponse>;
+  try {
+    refreshed = await refresh(account.refresh_token);
+  } catch (err) {
+    if (!(err instanceof SessionExpiredError)) throw err;
+    // Another instance of the site (another Lambda) may have refreshed with the same token and
+    // rotated it: its tokens are on the record now, and they are this user's too.
+    const current = await readCognitoAccount(userIdOfKey(account));
+    if (!current?.refresh_token || current.refresh_token === account.refresh_token) throw err;
+    if (current.expires_at - REFRESH_MARGIN_SECONDS > now) return current;
+    return refreshOnce(current, now);
+  }
+  const tokens: RefreshedTokens = {
+    access_token: refreshed.access_token,
+    ...(refreshed.id_token ? { id_token: refreshed.id_token } : {}),
+    ...(refreshed.refresh_token ? { refresh_token: refreshed.refresh_token } : {}),
+    expires_at: now + refreshed.expires_in,
+  };
+  await saveAccountTokens(account, tokens);
+  return tokens;
 }
 
 /** A JWT's `exp` (0 when it has none): read only to decide when to refresh, never to trust it. */
