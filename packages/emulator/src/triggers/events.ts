@@ -20,6 +20,7 @@ import type {
   PreSignUpTriggerEvent,
   PreTokenGenerationTriggerEvent,
   PreTokenGenerationV2TriggerEvent,
+  UserMigrationTriggerEvent,
 } from "aws-lambda";
 
 type StringMap = Record<string, string>;
@@ -69,6 +70,13 @@ export type PreTokenGenerationRequest = {
   clientMetadata: StringMap;
 };
 
+export type UserMigrationRequest = {
+  /** Absent on `UserMigration_ForgotPassword` (AWS sends no password there). */
+  password?: string;
+  validationData: StringMap;
+  clientMetadata: StringMap;
+};
+
 /** What each trigger's event carries: its trigger sources, request, and the response Cognito pre-fills. */
 export interface TriggerEvents {
   PreSignUp: {
@@ -100,6 +108,14 @@ export interface TriggerEvents {
     source: PreTokenGenerationV2TriggerEvent["triggerSource"];
     request: PreTokenGenerationRequest;
     response: Record<string, never>;
+  };
+  UserMigration: {
+    source: UserMigrationTriggerEvent["triggerSource"];
+    request: UserMigrationRequest;
+    /** Sent with every member `null`, as AWS's documented events (and powertools' schema) have it. */
+    response: {
+      [K in keyof UserMigrationTriggerEvent["response"]]-?: UserMigrationTriggerEvent["response"][K] | null;
+    };
   };
 }
 
@@ -140,6 +156,8 @@ const checks: {
     TriggerEvents["PreTokenGeneration"]["source"],
     PreTokenGenerationTriggerEvent["triggerSource"]
   >;
+  // aws-lambda types `password` as always there; AWS leaves it out on UserMigration_ForgotPassword.
+  userMigration: Assignable<Required<UserMigrationRequest>, UserMigrationTriggerEvent["request"]>;
 } = {
   preSignUp: true,
   postConfirmation: true,
@@ -149,5 +167,6 @@ const checks: {
   preTokenV1: true,
   preTokenV2: true,
   sources: true,
+  userMigration: true,
 };
 void checks;

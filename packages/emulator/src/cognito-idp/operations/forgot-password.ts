@@ -11,6 +11,7 @@ import {
   preventsUserExistenceErrors,
   recoveryTarget,
 } from "../users";
+import { migrateUser } from "../users/migrate";
 
 const Request = z.object({
   ClientId,
@@ -26,7 +27,19 @@ const Request = z.object({
 export const ForgotPassword = operation(Request, async (req, services) => {
   const { client, pool } = requireClient(services, req.ClientId);
   checkSecretHash(client, req.Username, req.SecretHash);
-  const user = findUser(services, pool, req.Username);
+  let user = findUser(services, pool, req.Username);
+  if (!user) {
+    try {
+      user = await migrateUser(services, {
+        pool,
+        client,
+        username: req.Username,
+        ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof UserNotFoundException) || !preventsUserExistenceErrors(client)) throw err;
+    }
+  }
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
       // Simulated delivery, so the response does not reveal whether the user exists.

@@ -9,6 +9,7 @@ import type { UserRecord } from "../../store/types";
 import { findUser } from "../pools";
 import type { Services } from "../services";
 import { checkSecretHash, preventsUserExistenceErrors } from "../users";
+import { migrateUser } from "../users/migrate";
 import { unknownUserFailure } from "./lockout";
 import type { AuthContext, AuthSession } from "./types";
 
@@ -29,6 +30,39 @@ export function userForSignIn(services: Services, ctx: AuthContext, username: st
     throw new UserNotFoundException("User does not exist.");
   }
   return user;
+}
+
+/**
+ * The user of a password sign-in: as `userForSignIn`, but a user the pool does not have is first
+ * asked for from the migration trigger, with the password given. The trigger's refusal is the
+ * user not being found, hidden like any unknown user where the client prevents existence errors.
+ */
+export async function userForPasswordSignIn(
+  services: Services,
+  ctx: AuthContext,
+  username: string,
+  password: string,
+): Promise<UserRecord> {
+  if (!findUser(services, ctx.pool, username)) {
+    try {
+      const migrated = await migrateUser(services, {
+        pool: ctx.pool,
+        client: ctx.client,
+        username,
+        password,
+        ...(ctx.clientMetadata
+          ? { clientMetadata: ctx.clientMetadata, validationData: ctx.clientMetadata }
+          : {}),
+      });
+      if (migrated) return migrated;
+    } catch (err) {
+      if (err instanceof UserNotFoundException && preventsUserExistenceErrors(ctx.client)) {
+        unknownUserFailure(services, ctx, username);
+      }
+      throw err;
+    }
+  }
+  return userForSignIn(services, ctx, username);
 }
 
 /** The user a challenge session is for, checked against the answer's `USERNAME` and `SECRET_HASH`. */

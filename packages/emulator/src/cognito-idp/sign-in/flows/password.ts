@@ -6,7 +6,7 @@ import type { Services } from "../../services";
 import { recordFailedSignIn } from "../../threat/protection";
 import { afterAwait, checkLockout, recordFailure } from "../lockout";
 import { afterPassword } from "../next-step";
-import { requireSecretHash, userForSignIn } from "../subject";
+import { requireSecretHash, userForPasswordSignIn } from "../subject";
 import { settledOnError, threatAssessment } from "../threat";
 import { preAuthentication } from "../triggers";
 import type { AuthContext, SignInOutcome } from "../types";
@@ -21,7 +21,7 @@ export async function passwordFlow(
   if (!username) throw new InvalidParameterException("Missing required parameter USERNAME");
   if (!password) throw new InvalidParameterException("Missing required parameter PASSWORD");
   requireSecretHash(ctx, username, params.SECRET_HASH);
-  const user = userForSignIn(services, ctx, username);
+  const user = await userForPasswordSignIn(services, ctx, username, password);
   checkLockout(services, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   await preAuthentication(services, ctx, user);
