@@ -13,7 +13,9 @@
  * @module
  */
 import type {
+  CreateAuthChallengeTriggerEvent,
   CustomMessageTriggerEvent,
+  DefineAuthChallengeTriggerEvent,
   PostAuthenticationTriggerEvent,
   PostConfirmationTriggerEvent,
   PreAuthenticationTriggerEvent,
@@ -21,6 +23,7 @@ import type {
   PreTokenGenerationTriggerEvent,
   PreTokenGenerationV2TriggerEvent,
   UserMigrationTriggerEvent,
+  VerifyAuthChallengeResponseTriggerEvent,
 } from "aws-lambda";
 
 type StringMap = Record<string, string>;
@@ -77,6 +80,11 @@ export type UserMigrationRequest = {
   clientMetadata: StringMap;
 };
 
+/** One step of a custom sign-in, as DefineAuthChallenge and CreateAuthChallenge see it. */
+export type ChallengeResultEntry = DefineAuthChallengeTriggerEvent["request"]["session"][number];
+
+type WithMetadata<R> = Omit<R, "clientMetadata"> & { clientMetadata: StringMap };
+
 /** What each trigger's event carries: its trigger sources, request, and the response Cognito pre-fills. */
 export interface TriggerEvents {
   PreSignUp: {
@@ -108,6 +116,29 @@ export interface TriggerEvents {
     source: PreTokenGenerationV2TriggerEvent["triggerSource"];
     request: PreTokenGenerationRequest;
     response: Record<string, never>;
+  };
+  DefineAuthChallenge: {
+    source: DefineAuthChallengeTriggerEvent["triggerSource"];
+    request: WithMetadata<DefineAuthChallengeTriggerEvent["request"]>;
+    response: {
+      challengeName: string | null;
+      issueTokens: boolean | null;
+      failAuthentication: boolean | null;
+    };
+  };
+  CreateAuthChallenge: {
+    source: CreateAuthChallengeTriggerEvent["triggerSource"];
+    request: WithMetadata<CreateAuthChallengeTriggerEvent["request"]>;
+    response: {
+      publicChallengeParameters: StringMap | null;
+      privateChallengeParameters: StringMap | null;
+      challengeMetadata: string | null;
+    };
+  };
+  VerifyAuthChallengeResponse: {
+    source: VerifyAuthChallengeResponseTriggerEvent["triggerSource"];
+    request: WithMetadata<VerifyAuthChallengeResponseTriggerEvent["request"]>;
+    response: { answerCorrect: boolean };
   };
   UserMigration: {
     source: UserMigrationTriggerEvent["triggerSource"];

@@ -9,6 +9,7 @@ import type { ClientRecord, PoolRecord, UserRecord } from "../../store/types";
 import type { AuthEventRecord, SignInRequirement } from "../threat/protection";
 import type { SignInSignals } from "../threat/signals";
 import type { IssuedTokens } from "../tokens";
+import type { CustomAuthState } from "./custom-auth";
 
 export type ChallengeName =
   | "PASSWORD_VERIFIER"
@@ -18,6 +19,7 @@ export type ChallengeName =
   | "SOFTWARE_TOKEN_MFA"
   | "SELECT_MFA_TYPE"
   | "MFA_SETUP"
+  | "CUSTOM_CHALLENGE"
   | "DEVICE_SRP_AUTH"
   | "DEVICE_PASSWORD_VERIFIER";
 
@@ -53,6 +55,8 @@ export interface AuthSession {
   /** Remembered devices: the device the sign-in names (`DEVICE_KEY`), and whether it was proven. */
   deviceKey?: string;
   deviceProven?: boolean;
+  /** Custom authentication: the steps so far and the current challenge's private parameters. */
+  custom?: CustomAuthState;
 }
 
 export interface AuthContext {

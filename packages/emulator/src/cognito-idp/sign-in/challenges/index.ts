@@ -9,6 +9,7 @@ import type { Services } from "../../services";
 import { loadSession } from "../session";
 import { sessionUser } from "../subject";
 import type { AuthContext, ChallengeName, SignInOutcome } from "../types";
+import { customChallenge } from "./custom-challenge";
 import { devicePasswordVerifier, deviceSrpAuth } from "./device-srp";
 import { mfaSetup } from "./mfa-setup";
 import { newPasswordRequired } from "./new-password-required";
@@ -26,6 +27,7 @@ const RESPONDERS: Record<ChallengeName, ChallengeResponder> = {
   SOFTWARE_TOKEN_MFA: softwareTokenMfa,
   SELECT_MFA_TYPE: selectMfaType,
   MFA_SETUP: mfaSetup,
+  CUSTOM_CHALLENGE: customChallenge,
   DEVICE_SRP_AUTH: deviceSrpAuth,
   DEVICE_PASSWORD_VERIFIER: devicePasswordVerifier,
 };

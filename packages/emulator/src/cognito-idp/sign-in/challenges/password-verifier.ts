@@ -3,6 +3,7 @@ import { verifyPasswordClaimOffThread } from "../../../crypto/srp";
 import { InvalidParameterException } from "../../../errors";
 import { poolShortName } from "../../pools";
 import { recordFailedSignIn } from "../../threat/protection";
+import { nextCustomStep } from "../custom-auth";
 import { afterAwait, checkLockout, recordFailure } from "../lockout";
 import { afterPassword } from "../next-step";
 import { endSession } from "../session";
@@ -45,5 +46,14 @@ export const passwordVerifier: ChallengeResponder = async (
     recordFailure(services, ctx.pool, current);
   }
   await threatAssessment(services, ctx, current);
+  const custom = session.custom;
+  if (custom) {
+    // Custom authentication with SRP: the proven password is one step of the history.
+    const history = [
+      ...custom.history,
+      { challengeName: "PASSWORD_VERIFIER" as const, challengeResult: true },
+    ];
+    return settledOnError(services, ctx, () => nextCustomStep(services, ctx, current, { history }));
+  }
   return settledOnError(services, ctx, () => afterPassword(services, ctx, current));
 };

@@ -8,6 +8,7 @@
 import { InvalidParameterException } from "../../../errors";
 import type { Services } from "../../services";
 import type { AuthContext, SignInOutcome } from "../types";
+import { customFlow } from "./custom";
 import { passwordFlow } from "./password";
 import { refreshFlow } from "./refresh";
 import { srpFlow } from "./srp";
@@ -37,6 +38,7 @@ const FLOWS: Record<string, FlowEntry> = {
     run: passwordFlow,
   },
   USER_SRP_AUTH: { allowedBy: ["ALLOW_USER_SRP_AUTH"], caller: "client", run: srpFlow },
+  CUSTOM_AUTH: { allowedBy: ["ALLOW_CUSTOM_AUTH", "CUSTOM_AUTH_FLOW_ONLY"], caller: "both", run: customFlow },
   REFRESH_TOKEN_AUTH: { allowedBy: ["ALLOW_REFRESH_TOKEN_AUTH"], caller: "both", run: refreshFlow },
   REFRESH_TOKEN: { allowedBy: ["ALLOW_REFRESH_TOKEN_AUTH"], caller: "both", run: refreshFlow },
 };
