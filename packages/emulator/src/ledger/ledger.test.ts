@@ -83,8 +83,10 @@ describe("refusals at the front door", () => {
       [],
     );
     expect(
-      refusedMembers("cognito-idp", "CreateUserPool", { LambdaConfig: { UserMigration: "arn:x" } }),
-    ).toEqual(["LambdaConfig.UserMigration"]);
+      refusedMembers("cognito-idp", "CreateUserPool", {
+        LambdaConfig: { KMSKeyID: "arn:x", UserMigration: "arn:y" },
+      }),
+    ).toEqual(["LambdaConfig.KMSKeyID"]);
     expect(
       refusedMembers("cognito-idp", "CreateUserPool", {
         Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] } },
@@ -99,8 +101,8 @@ describe("refusals at the front door", () => {
     expect(refusedMembers("cognito-idp", "CreateUserPoolDomain", { ManagedLoginVersion: 2 })).toEqual([
       "ManagedLoginVersion",
     ]);
-    expect(refusalMessage("CreateUserPool", ["DeviceConfiguration"])).toMatch(
-      /^CreateUserPool: DeviceConfiguration is not supported by the local emulator yet/,
+    expect(refusalMessage("CreateUserPool", ["KeyConfiguration"])).toMatch(
+      /^CreateUserPool: KeyConfiguration is not supported by the local emulator yet/,
     );
   });
 });
