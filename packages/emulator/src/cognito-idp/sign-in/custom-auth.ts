@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { SrpError, type SrpStart, startSrpOffThread } from "../../crypto/srp";
 import {
   InvalidLambdaResponseException,
   InvalidParameterException,
@@ -20,6 +19,7 @@ import { poolShortName } from "../pools";
 import type { Services } from "../services";
 import { finish } from "./finish";
 import { challenge } from "./next-step";
+import { startSrpStep } from "./srp-start";
 import { settleEvent } from "./threat";
 import { type AuthContext, INCORRECT, type SignInOutcome } from "./types";
 
@@ -126,18 +126,7 @@ async function passwordStep(
     );
   }
   if (!user.password) throw new NotAuthorizedException(INCORRECT);
-  let started: SrpStart;
-  try {
-    started = await startSrpOffThread({
-      poolShortName: poolShortName(ctx.pool.Id),
-      userIdForSrp: user.username,
-      stored: user.password,
-      srpA: state.srpA,
-    });
-  } catch (err) {
-    if (err instanceof SrpError) throw new InvalidParameterException(`Invalid SRP_A: ${err.message}`);
-    throw err;
-  }
+  const started = await startSrpStep(poolShortName(ctx.pool.Id), user.username, user.password, state.srpA);
   return challenge(
     services,
     ctx,

@@ -3,16 +3,12 @@
  * secret, with the same SRP-6a as the password (the device group key in place of the pool name,
  * the device key in place of the username, the verifier ConfirmDevice stored).
  */
-import {
-  SrpError,
-  type SrpStart,
-  startSrpOffThread,
-  verifyPasswordClaimOffThread,
-} from "../../../crypto/srp";
+import { verifyPasswordClaimOffThread } from "../../../crypto/srp";
 import { InvalidParameterException, NotAuthorizedException } from "../../../errors";
 import { requireDevice } from "../../devices/tracking";
 import { challenge, mfaOrFinish } from "../next-step";
 import { endSession } from "../session";
+import { startSrpStep } from "../srp-start";
 import { INCORRECT } from "../types";
 import type { ChallengeResponder } from "./responder";
 
@@ -25,18 +21,7 @@ export const deviceSrpAuth: ChallengeResponder = async (services, ctx, { id, ses
   const device = requireDevice(services, user, deviceKey);
   if (!device.remembered || !device.verifier) throw new NotAuthorizedException("Device is not remembered.");
   endSession(services, id);
-  let started: SrpStart;
-  try {
-    started = await startSrpOffThread({
-      poolShortName: device.deviceGroupKey,
-      userIdForSrp: device.deviceKey,
-      stored: device.verifier,
-      srpA,
-    });
-  } catch (err) {
-    if (err instanceof SrpError) throw new InvalidParameterException(`Invalid SRP_A: ${err.message}`);
-    throw err;
-  }
+  const started = await startSrpStep(device.deviceGroupKey, device.deviceKey, device.verifier, srpA);
   const { SRP_B, SALT, SECRET_BLOCK } = started.challengeParameters;
   return challenge(
     services,

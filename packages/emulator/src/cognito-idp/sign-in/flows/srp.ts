@@ -1,10 +1,10 @@
 /** USER_SRP_AUTH: answers with the PASSWORD_VERIFIER challenge (answered in `challenges/password-verifier.ts`). */
-import { SrpError, type SrpStart, startSrpOffThread } from "../../../crypto/srp";
 import { InvalidParameterException, NotAuthorizedException } from "../../../errors";
 import { poolShortName } from "../../pools";
 import type { Services } from "../../services";
 import { checkLockout } from "../lockout";
 import { saveSession } from "../session";
+import { startSrpStep } from "../srp-start";
 import { requireSecretHash, userForSignIn } from "../subject";
 import { type AuthContext, INCORRECT, type SignInOutcome } from "../types";
 
@@ -22,18 +22,7 @@ export async function srpFlow(
   checkLockout(services, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   if (!user.password) throw new NotAuthorizedException(INCORRECT);
-  let started: SrpStart;
-  try {
-    started = await startSrpOffThread({
-      poolShortName: poolShortName(ctx.pool.Id),
-      userIdForSrp: user.username,
-      stored: user.password,
-      srpA,
-    });
-  } catch (err) {
-    if (err instanceof SrpError) throw new InvalidParameterException(`Invalid SRP_A: ${err.message}`);
-    throw err;
-  }
+  const started = await startSrpStep(poolShortName(ctx.pool.Id), user.username, user.password, srpA);
   const session = saveSession(services, ctx, {
     poolId: ctx.pool.Id,
     clientId: ctx.client.ClientId,
