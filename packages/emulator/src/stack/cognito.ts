@@ -87,7 +87,8 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
       const { id, args } = entry;
       const raw = poolInput(args);
       refuseAsApi(entry.address, "CreateUserPool", raw);
-      refuseAsApi(entry.address, "SetUserPoolMfaConfig", { UserPoolId: id, ...poolMfaInput(args) });
+      const mfa = poolMfaInput(args) as { EmailMfaConfiguration?: PoolInternals["EmailMfaConfiguration"] };
+      refuseAsApi(entry.address, "SetUserPoolMfaConfig", { UserPoolId: id, ...mfa });
       const input = building(entry, () => parseRequest(CreatePoolSchema, raw));
       const existing = store.resources.get("pool", id, id);
       const pool: PoolRecord & PoolInternals = {
@@ -102,7 +103,6 @@ export function applyCognito(services: Services, model: StackModel): CognitoLoad
         ...(input.UsernameAttributes ? { UsernameAttributes: input.UsernameAttributes } : {}),
         ...(input.UsernameConfiguration ? { UsernameConfiguration: input.UsernameConfiguration } : {}),
       };
-      const mfa = poolMfaInput(args) as { EmailMfaConfiguration?: PoolInternals["EmailMfaConfiguration"] };
       if (mfa.EmailMfaConfiguration) pool.EmailMfaConfiguration = mfa.EmailMfaConfiguration;
       else delete pool.EmailMfaConfiguration;
       try {

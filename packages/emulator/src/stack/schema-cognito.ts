@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { block, blocks, boolean, number, required, stringMap, strings, text } from "./tf";
 
+/** A function with its event version (`pre_token_generation_config`, the custom senders). */
+const versionedLambda = () => block(z.object({ lambda_arn: text, lambda_version: text }));
+
 const lambdaConfig = z.object({
   pre_sign_up: text,
   post_confirmation: text,
@@ -17,9 +20,9 @@ const lambdaConfig = z.object({
   create_auth_challenge: text,
   verify_auth_challenge_response: text,
   user_migration: text,
-  pre_token_generation_config: block(z.object({ lambda_arn: text, lambda_version: text })),
-  custom_email_sender: block(z.object({ lambda_arn: text, lambda_version: text })),
-  custom_sms_sender: block(z.object({ lambda_arn: text, lambda_version: text })),
+  pre_token_generation_config: versionedLambda(),
+  custom_email_sender: versionedLambda(),
+  custom_sms_sender: versionedLambda(),
   kms_key_id: text,
 });
 

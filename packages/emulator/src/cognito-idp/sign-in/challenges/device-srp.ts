@@ -3,12 +3,11 @@
  * secret, with the same SRP-6a as the password (the device group key in place of the pool name,
  * the device key in place of the username, the verifier ConfirmDevice stored).
  */
-import { verifyPasswordClaimOffThread } from "../../../crypto/srp";
 import { InvalidParameterException, NotAuthorizedException } from "../../../errors";
 import { requireDevice } from "../../devices/tracking";
 import { challenge, mfaOrFinish } from "../next-step";
 import { endSession } from "../session";
-import { startSrpStep } from "../srp-start";
+import { claimHolds, passwordClaimOf, startSrpStep } from "../srp-start";
 import { INCORRECT } from "../types";
 import type { ChallengeResponder } from "./responder";
 
@@ -38,29 +37,11 @@ export const devicePasswordVerifier: ChallengeResponder = async (
   ctx,
   { id, session, user, responses },
 ) => {
-  const signature = responses.PASSWORD_CLAIM_SIGNATURE;
-  const block = responses.PASSWORD_CLAIM_SECRET_BLOCK;
-  const timestamp = responses.TIMESTAMP;
-  if (!signature || !block || !timestamp || !session.srp || !session.deviceKey) {
-    throw new InvalidParameterException(
-      "Missing required parameters PASSWORD_CLAIM_SIGNATURE, PASSWORD_CLAIM_SECRET_BLOCK, TIMESTAMP",
-    );
-  }
+  const claim = passwordClaimOf(responses, session.srp);
+  if (!session.deviceKey) throw new NotAuthorizedException("Invalid session for the user.");
   endSession(services, id);
   const device = requireDevice(services, user, session.deviceKey);
-  let ok = false;
-  try {
-    ok = await verifyPasswordClaimOffThread({
-      poolShortName: device.deviceGroupKey,
-      state: session.srp,
-      passwordClaimSignature: signature,
-      passwordClaimSecretBlock: block,
-      timestamp,
-      now: services.clock.now(),
-    });
-  } catch {
-    ok = false;
-  }
+  const ok = await claimHolds(device.deviceGroupKey, claim, services.clock.now());
   if (!ok) throw new NotAuthorizedException(INCORRECT);
   ctx.deviceKey = device.deviceKey;
   ctx.deviceProven = true;

@@ -1,12 +1,11 @@
 /** PASSWORD_VERIFIER: the SRP proof of USER_SRP_AUTH. */
-import { verifyPasswordClaimOffThread } from "../../../crypto/srp";
-import { InvalidParameterException } from "../../../errors";
 import { poolShortName } from "../../pools";
 import { recordFailedSignIn } from "../../threat/protection";
 import { nextCustomStep } from "../custom-auth";
 import { afterAwait, checkLockout, recordFailure } from "../lockout";
 import { afterPassword } from "../next-step";
 import { endSession } from "../session";
+import { claimHolds, passwordClaimOf } from "../srp-start";
 import { settledOnError, threatAssessment } from "../threat";
 import { preAuthentication } from "../triggers";
 import type { ChallengeResponder } from "./responder";
@@ -16,29 +15,10 @@ export const passwordVerifier: ChallengeResponder = async (
   ctx,
   { id, session, user, responses },
 ) => {
-  const signature = responses.PASSWORD_CLAIM_SIGNATURE;
-  const block = responses.PASSWORD_CLAIM_SECRET_BLOCK;
-  const timestamp = responses.TIMESTAMP;
-  if (!signature || !block || !timestamp || !session.srp) {
-    throw new InvalidParameterException(
-      "Missing required parameters PASSWORD_CLAIM_SIGNATURE, PASSWORD_CLAIM_SECRET_BLOCK, TIMESTAMP",
-    );
-  }
+  const claim = passwordClaimOf(responses, session.srp);
   endSession(services, id);
   checkLockout(services, user);
-  let ok = false;
-  try {
-    ok = await verifyPasswordClaimOffThread({
-      poolShortName: poolShortName(ctx.pool.Id),
-      state: session.srp,
-      passwordClaimSignature: signature,
-      passwordClaimSecretBlock: block,
-      timestamp,
-      now: services.clock.now(),
-    });
-  } catch {
-    ok = false;
-  }
+  const ok = await claimHolds(poolShortName(ctx.pool.Id), claim, services.clock.now());
   await preAuthentication(services, ctx, user);
   const current = afterAwait(services, ctx, user);
   if (!ok) {
